@@ -1,0 +1,15 @@
+#pragma once
+
+namespace phanos::detail {
+
+// What the plugin knows about one instrumented function. The plugin emits one
+// `static constexpr Site` per function, so the hot path only passes a pointer.
+struct Site {
+  const char* name;            // unqualified: "first_access", "Foo", "~Foo", "operator()"
+  const char* item;            // class, innermost named namespace, or file stem
+  const char* qualified_name;  // "ns::Foo::first_access"
+  const char* file;            // as __FILE__ would spell it
+  unsigned line;
+};
+
+}  // namespace phanos::detail
