@@ -1,0 +1,34 @@
+#pragma once
+// Rewrites the body of an annotated function definition while it is being
+// parsed: the parser has just read the token that starts the body (`{`, the
+// `:` of a constructor's initializers, or `try`); the instrumenter reads the
+// body's tokens from the preprocessor and pushes back
+//
+//   { static constexpr ::phanos::detail::Site __phanos_site{...};
+//     return ::phanos::detail::invoke(__phanos_site, [&]() -> R { BODY }); }
+//
+// so the body runs inside the runtime's call scope. See the design note in
+// include/phanos/detail/invoke.hpp for why the result survives untouched.
+
+#include "clang/AST/Decl.h"
+#include "clang/Sema/Sema.h"
+
+#include <optional>
+#include <string>
+
+namespace phanos {
+
+class BodyInstrumenter {
+ public:
+  enum class Outcome { Instrumented, NoBodyHere, Skipped };
+  struct Result {
+    Outcome What;
+    std::string Reason;  // why it was skipped
+  };
+
+  // Must be called from the attribute handler, while the parser's current
+  // token is the one following the declarator.
+  static Result instrument(clang::Sema &S, clang::FunctionDecl &FD);
+};
+
+}  // namespace phanos

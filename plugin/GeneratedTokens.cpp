@@ -1,0 +1,50 @@
+#include "GeneratedTokens.h"
+
+#include "clang/Lex/Lexer.h"
+#include "clang/Sema/Ownership.h"
+
+namespace phanos {
+
+using namespace clang;
+
+void GeneratedTokens::append(StringRef Text, SmallVectorImpl<Token> &Out) const {
+  // The text goes into the preprocessor's scratch buffer, and one expansion
+  // entry maps all of it onto `At`, the way clang maps a macro's tokens.
+  Token Scratch;
+  Scratch.startToken();
+  Scratch.setKind(tok::string_literal);
+  PP.CreateString(Text, Scratch);
+  SourceManager &SM = PP.getSourceManager();
+  SourceLocation SpellingStart = Scratch.getLocation();
+  SourceLocation ExpansionStart = SM.createExpansionLoc(SpellingStart, At, At, Text.size());
+  const char *Start = Scratch.getLiteralData();
+
+  Lexer Raw(SpellingStart, PP.getLangOpts(), Start, Start, Start + Text.size());
+  Token Tok;
+  for (Raw.LexFromRawLexer(Tok); Tok.isNot(tok::eof); Raw.LexFromRawLexer(Tok)) {
+    unsigned Offset = SM.getFileOffset(Tok.getLocation()) - SM.getFileOffset(SpellingStart);
+    Tok.setLocation(ExpansionStart.getLocWithOffset(Offset));
+    if (Tok.is(tok::raw_identifier)) {
+      if (Tok.getRawIdentifier() == ReturnTypePlaceholder) {
+        Token Type;
+        Type.startToken();
+        Type.setKind(tok::annot_typename);
+        Type.setAnnotationValue(ParsedType::make(ReturnType).getAsOpaquePtr());
+        Type.setLocation(Tok.getLocation());
+        Type.setAnnotationEndLoc(Tok.getLocation());
+        Out.push_back(Type);
+        continue;
+      }
+      PP.LookUpIdentifierInfo(Tok);
+    }
+    Out.push_back(Tok);
+  }
+}
+
+Token GeneratedTokens::identifier(StringRef Name) const {
+  SmallVector<Token, 1> One;
+  append(Name, One);
+  return One.front();
+}
+
+}  // namespace phanos

@@ -1,0 +1,31 @@
+#pragma once
+// Turns generated source text into tokens the parser can read as if they
+// followed a given location, so diagnostics in generated code point at the
+// function being instrumented.
+
+#include "clang/AST/Type.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace phanos {
+
+class GeneratedTokens {
+ public:
+  // In generated text, this identifier stands for the function's return type;
+  // it becomes an annotation token carrying the type itself, so no type ever
+  // has to be spelled (dependent, local, and placeholder types included).
+  static constexpr llvm::StringLiteral ReturnTypePlaceholder = "__phanos_return_type";
+
+  GeneratedTokens(clang::Preprocessor &PP, clang::SourceLocation At, clang::QualType ReturnType)
+      : PP(PP), At(At), ReturnType(ReturnType) {}
+
+  void append(llvm::StringRef Text, llvm::SmallVectorImpl<clang::Token> &Out) const;
+  clang::Token identifier(llvm::StringRef Name) const;
+
+ private:
+  clang::Preprocessor &PP;
+  clang::SourceLocation At;
+  clang::QualType ReturnType;
+};
+
+}  // namespace phanos

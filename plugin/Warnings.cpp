@@ -1,0 +1,20 @@
+#include "Warnings.h"
+
+namespace phanos::warnings {
+
+using namespace clang;
+
+void notInstrumented(Sema &S, SourceLocation Loc, const NamedDecl &D, StringRef Reason) {
+  DiagnosticsEngine &Diags = S.getDiagnostics();
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Warning, "[[phanos::profile]] ignored on %0: %1");
+  S.Diag(Loc, ID) << &D << Reason;
+}
+
+void notAFunction(Sema &S, SourceLocation Loc) {
+  DiagnosticsEngine &Diags = S.getDiagnostics();
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Warning,
+                                      "[[phanos::profile]] ignored: it applies to function definitions only");
+  S.Diag(Loc, ID);
+}
+
+}  // namespace phanos::warnings
