@@ -1,6 +1,7 @@
 #include "BodyInstrumenter.h"
 
 #include "GeneratedTokens.h"
+#include "ImplicitMoves.h"
 #include "ParserPosition.h"
 #include "SiteDescription.h"
 
@@ -131,6 +132,21 @@ struct Wrapping {
   std::string Close;
 };
 
+// A function whose return type is deduced cannot call itself from inside the
+// lambda: its type is not known until the lambda is complete. Such bodies
+// stay where they are, under a guard object; the call is timed and placed in
+// the tree, but hooks do not see its result.
+bool needsGuardInPlace(const FunctionDecl &FD, ArrayRef<Token> Body) {
+  if (!FD.getReturnType()->getContainedDeducedType() || !FD.getIdentifier()) return false;
+  return llvm::any_of(Body, [&](const Token &Tok) { return Tok.getIdentifierInfo() == FD.getIdentifier(); });
+}
+
+Wrapping guardInPlace(const FunctionDecl &FD) {
+  return {"static constexpr ::phanos::detail::Site __phanos_site" + siteInitializer(FD) +
+              "; ::phanos::detail::GuardedCall __phanos_call(__phanos_site);",
+          ""};
+}
+
 Wrapping wrappingFor(const FunctionDecl &FD, const std::string &PredefinedBindings) {
   bool ReturnsNothing = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD) || FD.isNoReturn();
   std::string Return = ReturnsNothing ? "" : "return ";
@@ -241,8 +257,13 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
 
   SourceManager &SM = PP.getSourceManager();
   GeneratedTokens Gen(PP, SM.getExpansionLoc(BodyOpen.getLocation()), FD.getReturnType());
-  std::string Bindings = renamePredefinedNames(Body, Gen);
-  Wrapping W = wrappingFor(FD, Bindings);
+  bool InPlace = needsGuardInPlace(FD, Body);
+  if (InPlace && FD.isConstexpr()) {
+    Reader.restore();
+    return {Outcome::Skipped, "it is constexpr, recursive and has a deduced return type"};
+  }
+  Wrapping W = InPlace ? guardInPlace(FD) : wrappingFor(FD, renamePredefinedNames(Body, Gen));
+  if (!InPlace) makeParameterMovesExplicit(Body, FD, Gen);
 
   Tokens Out;
   if (TryMovesInside) {

@@ -9,10 +9,10 @@
 //   }
 //
 // so everything here must keep the body's result exactly as the body made it:
-// no extra copy or move (the result variable is the NRVO candidate of every
-// return in its scope), references stay references, void stays void.
+// no extra copy or move, references stay references, void stays void.
 
 #include <memory>
+#include <optional>
 #include <type_traits>
 #include <utility>
 
@@ -21,10 +21,12 @@
 
 namespace phanos::detail {
 
-template <class Body>
-decltype(auto) invoke(const Site& site, Body&& body) {
-  using Result = decltype(std::forward<Body>(body)());
-  if (!profiling_active()) return std::forward<Body>(body)();
+// Kept apart from invoke() so that `result` is the only thing its function
+// returns: that makes it the NRVO candidate even at -O0.
+// The return type is spelled out: clang does not apply NRVO in a function
+// whose return type is still being deduced.
+template <class Body, class Result = std::invoke_result_t<Body>>
+Result invoke_profiled(const Site& site, Body&& body) {
   CallScope scope(site);
   if constexpr (std::is_void_v<Result>) {
     std::forward<Body>(body)();
@@ -39,6 +41,13 @@ decltype(auto) invoke(const Site& site, Body&& body) {
   }
 }
 
+// Both returns are prvalues, so the result is never copied or moved here.
+template <class Body>
+decltype(auto) invoke(const Site& site, Body&& body) {
+  if (!profiling_active()) return std::forward<Body>(body)();
+  return invoke_profiled(site, std::forward<Body>(body));
+}
+
 // For constexpr functions: a constexpr function may not hold a static, so the
 // site comes from a function returning it, and constant evaluation runs the
 // body alone.
@@ -47,5 +56,18 @@ constexpr decltype(auto) invoke_constexpr(SiteFn site_fn, Body&& body) {
   if (__builtin_is_constant_evaluated()) return std::forward<Body>(body)();
   return invoke(site_fn(), std::forward<Body>(body));
 }
+
+// For a body that stays in place instead of moving into a lambda (a
+// recursive function with a deduced return type): times the call and places
+// it in the tree; the result is not seen.
+class GuardedCall {
+ public:
+  explicit GuardedCall(const Site& site) {
+    if (profiling_active()) scope_.emplace(site);
+  }
+
+ private:
+  std::optional<CallScope> scope_;
+};
 
 }  // namespace phanos::detail
