@@ -1,0 +1,68 @@
+# Test: install the phanos build into a fresh prefix, then configure, build
+# and run test/consumer/project with find_package(phanos) and
+# phanos_instrument(app), and check what it prints.
+#
+# cmake -DBUILD_DIR=... -DWORK_DIR=... -DPROJECT_DIR=... -DCXX=...
+#       -DGENERATOR=... [-DMAKE_PROGRAM=...] [-DCONFIG=...] -DLIBDIR=...
+#       -P find_package.cmake
+include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
+
+set(prefix "${WORK_DIR}/prefix")
+set(build "${WORK_DIR}/build")
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+
+set(config_args "")
+if(CONFIG)
+  set(config_args --config "${CONFIG}")
+endif()
+run("install phanos into ${prefix}"
+  "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}" ${config_args})
+require_file(
+  "${prefix}/include/phanos/phanos.hpp"
+  "${prefix}/${LIBDIR}/libphanos.so"
+  "${prefix}/${LIBDIR}/phanos/phanos.so"
+  "${prefix}/bin/phanos-clang++"
+  "${prefix}/${LIBDIR}/cmake/phanos/phanosConfig.cmake"
+  "${prefix}/${LIBDIR}/cmake/phanos/phanosConfigVersion.cmake"
+  "${prefix}/${LIBDIR}/cmake/phanos/phanosTargets.cmake"
+  "${prefix}/${LIBDIR}/cmake/phanos/PhanosInstrument.cmake")
+
+set(make_args "")
+if(MAKE_PROGRAM)
+  set(make_args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
+endif()
+run("configure the consumer project"
+  "${CMAKE_COMMAND}" -S "${PROJECT_DIR}" -B "${build}" -G "${GENERATOR}" ${make_args}
+  "-DCMAKE_CXX_COMPILER=${CXX}"
+  "-DCMAKE_PREFIX_PATH=${prefix}"
+  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+  -DCMAKE_BUILD_TYPE=Release)
+
+# The package must come from the prefix, not from anywhere else.
+file(STRINGS "${build}/CMakeCache.txt" phanos_dir REGEX "^phanos_DIR:")
+if(NOT phanos_dir STREQUAL "phanos_DIR:PATH=${prefix}/${LIBDIR}/cmake/phanos")
+  message(FATAL_ERROR "FAILED: phanos was found elsewhere: ${phanos_dir}")
+endif()
+
+run("build the consumer project" "${CMAKE_COMMAND}" --build "${build}" ${config_args})
+
+# The profiled program: its own output unchanged, and a record per profiled
+# call, children before their parent, each root flushed when it returns.
+run("run app" "${CMAKE_COMMAND}" -E env --unset=PHANOS_CONFIG "${build}/app")
+expect_output("app" "${RUN_OUTPUT}" [[
+profiler: time_profiler, method: Widget:run.step, value: <t> mS
+profiler: time_profiler, method: Widget:run.step, value: <t> mS
+profiler: time_profiler, method: Widget:run.step, value: <t> mS
+profiler: time_profiler, method: Widget:run, value: <t> mS
+run() = 6
+profiler: time_profiler, method: shop:helper, value: <t> mS
+helper(41) = 42
+]])
+
+# The same source compiled without the plugin profiles nothing.
+run("run app_plain" "${CMAKE_COMMAND}" -E env --unset=PHANOS_CONFIG "${build}/app_plain")
+expect_output("app_plain" "${RUN_OUTPUT}" [[
+run() = 6
+helper(41) = 42
+]])

@@ -1,0 +1,49 @@
+# Test: the phanos-clang++ wrapper compiles, links and runs a one-file program
+# (in one step, and with -c then a separate link), and --version works.
+#
+# cmake -DWRAPPER=<path> | (-DINSTALL_FROM=<build dir> [-DCONFIG=...])
+#       -DWORK_DIR=... -DSOURCE=.../hello.cpp -DCXX=... -P wrapper.cmake
+#
+# With INSTALL_FROM, the build is first installed into a prefix whose path
+# has a space, and the installed wrapper is tested.
+include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
+
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+
+if(INSTALL_FROM)
+  set(prefix "${WORK_DIR}/a prefix")
+  set(config_args "")
+  if(CONFIG)
+    set(config_args --config "${CONFIG}")
+  endif()
+  run("install phanos into ${prefix}"
+    "${CMAKE_COMMAND}" --install "${INSTALL_FROM}" --prefix "${prefix}" ${config_args})
+  set(WRAPPER "${prefix}/bin/phanos-clang++")
+endif()
+
+set(env "${CMAKE_COMMAND}" -E env --unset=PHANOS_CONFIG --unset=PHANOS_PLUGIN "PHANOS_CXX=${CXX}")
+
+run("phanos-clang++ --version" ${env} "${WRAPPER}" --version)
+if(NOT RUN_OUTPUT MATCHES "^phanos-clang\\+\\+ \\(phanos [0-9.]+\\)\n.*clang version")
+  message(FATAL_ERROR "FAILED: unexpected --version output:\n${RUN_OUTPUT}")
+endif()
+run("phanos-clang++ --help" ${env} "${WRAPPER}" --help)
+
+set(expected [[
+profiler: time_profiler, method: hello:sum_of_squares.square, value: <t> mS
+profiler: time_profiler, method: hello:sum_of_squares.square, value: <t> mS
+profiler: time_profiler, method: hello:sum_of_squares, value: <t> mS
+sum_of_squares(2) = 5
+]])
+
+# One step: compile and link.
+run("phanos-clang++ hello.cpp -o hello" ${env} "${WRAPPER}" -O1 "${SOURCE}" -o "${WORK_DIR}/hello")
+run("run hello" ${env} "${WORK_DIR}/hello")
+expect_output("hello" "${RUN_OUTPUT}" "${expected}")
+
+# Two steps: -c, then link the object.
+run("phanos-clang++ -c hello.cpp" ${env} "${WRAPPER}" -std=c++17 -c "${SOURCE}" -o "${WORK_DIR}/hello2.o")
+run("phanos-clang++ hello2.o -o hello2" ${env} "${WRAPPER}" "${WORK_DIR}/hello2.o" -o "${WORK_DIR}/hello2")
+run("run hello2" ${env} "${WORK_DIR}/hello2")
+expect_output("hello2" "${RUN_OUTPUT}" "${expected}")
