@@ -24,6 +24,11 @@ function(phanos_instrument target)
   if(NOT TARGET "${target}")
     message(FATAL_ERROR "phanos_instrument: '${target}' is not a target")
   endif()
+  if(TARGET phanos::runtime AND NOT TARGET phanos::plugin)
+    message(FATAL_ERROR
+      "phanos_instrument(${target}): this phanos has no plugin (it was built "
+      "with PHANOS_BUILD_PLUGIN=OFF); only phanos::runtime can be used")
+  endif()
   if(NOT TARGET phanos::plugin OR NOT TARGET phanos::runtime)
     message(FATAL_ERROR
       "phanos_instrument(${target}): the targets phanos::plugin and "
