@@ -1,26 +1,65 @@
 #pragma once
 // One profiled call in progress. Lives on the stack of detail::invoke; the
-// runtime keeps the per-thread call tree as a chain of these.
+// runtime keeps the per-thread call tree as a chain of these, each pointing
+// to its caller.
+
+#include <atomic>
+#include <chrono>
+#include <string>
+#include <typeinfo>
 
 #include "phanos/detail/site.hpp"
 
 namespace phanos::detail {
 
-// True when a profiled call has anything to do: handle_records is on, there
-// is at least one handler and at least one metric. Inline so that the
-// disabled path is one load and one branch.
-bool profiling_active() noexcept;
+struct ThreadState;
+
+// Kept equal to "configured, handle_records on, at least one handler and one
+// metric" by the profiler whenever any of those changes.
+extern std::atomic<bool> profiling_switch;
+
+// True when a profiled call has anything to do. Inline so that the disabled
+// path is one load and one branch.
+inline bool profiling_active() noexcept {
+  return profiling_switch.load(std::memory_order_relaxed);
+}
 
 class CallScope {
  public:
   explicit CallScope(const Site& site) noexcept;
+  // Runs when the body returns and when an exception leaves it: records,
+  // hands records over if this is the root, and leaves the tree.
   ~CallScope();
   CallScope(const CallScope&) = delete;
   CallScope& operator=(const CallScope&) = delete;
 
   // The body's result, for after-hooks and the root's response size.
   template <class T>
-  void set_result(const T* result) noexcept;
+  void set_result(const T* result) noexcept {
+    result_ = result;
+    result_type_ = &typeid(T);
+  }
+
+  // "Item:root.child.name"; built on first use, as most calls never need it.
+  const std::string& context();
+  // The root's item: every record of a tree carries it.
+  const char* item() const noexcept;
+  // Whether an exception is leaving this call right now.
+  bool exception_propagating() const noexcept;
+
+ private:
+  void finish();
+
+  const Site* site_;
+  ThreadState* thread_ = nullptr;  // null: not tracked (see the constructor)
+  CallScope* parent_ = nullptr;    // null: this is the root
+  const CallScope* root_ = this;
+  int uncaught_on_entry_;
+  bool timed_ = false;
+  std::chrono::steady_clock::time_point start_{};
+  std::string context_;
+  const void* result_ = nullptr;
+  const std::type_info* result_type_ = nullptr;
 };
 
 }  // namespace phanos::detail

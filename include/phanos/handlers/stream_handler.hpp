@@ -1,0 +1,20 @@
+#pragma once
+
+#include <iostream>
+
+#include "phanos/handler.hpp"
+
+namespace phanos {
+
+// Writes each record as a text line (see to_text) and flushes. The lines of
+// one handle() call stay together even when threads share the stream.
+class StreamHandler : public Handler {
+ public:
+  explicit StreamHandler(std::string handler_name, std::ostream& output = std::cout);
+  void handle(const std::vector<Record>& records, std::string_view profiler_name) override;
+
+ private:
+  std::ostream& output_;
+};
+
+}  // namespace phanos

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "phanos/labels.hpp"
+#include "phanos/record.hpp"
+
+namespace phanos {
+
+class Metric;
+
+namespace detail {
+std::uint64_t metric_id(const Metric& metric) noexcept;
+}  // namespace detail
+
+// Base of every metric. An operation makes a record against the calling
+// thread's current profiled call; the profiler hands records to the handlers
+// when that call's root returns.
+//
+// Custom metrics derive from one of the basic metrics and build their
+// operations on the inherited ones.
+class Metric {
+ public:
+  Metric(std::string name, std::string job, std::string units,
+         std::vector<std::string> label_names = {});
+  virtual ~Metric();
+  Metric(const Metric&) = delete;
+  Metric& operator=(const Metric&) = delete;
+
+  const std::string& name() const noexcept;
+  const std::string& job() const noexcept;
+  const std::string& units() const noexcept;
+  const std::vector<std::string>& label_names() const noexcept;
+
+  // The Prometheus type, written into each record's `metric` field.
+  virtual std::string_view metric_type() const noexcept = 0;
+
+  // Called after each hand-over of records to the handlers, possibly from
+  // any thread that profiles.
+  virtual void cleanup();
+
+ protected:
+  // Makes one record unless the label names differ from label_names()
+  // (then logs and returns false).
+  bool record(std::string_view operation, RecordValue value, const Labels& labels);
+
+  // Logs that `operation` got a value it does not accept; returns false so
+  // operations can `return reject_value(...)`.
+  bool reject_value(std::string_view operation, std::string_view accepted) const;
+
+ private:
+  friend std::uint64_t detail::metric_id(const Metric& metric) noexcept;
+
+  // Identifies this metric's waiting records even after the metric is gone
+  // and its address reused.
+  std::uint64_t id_;
+  std::string name_;
+  std::string job_;
+  std::string units_;
+  std::vector<std::string> label_names_;
+};
+
+}  // namespace phanos

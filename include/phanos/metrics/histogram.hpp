@@ -1,0 +1,14 @@
+#pragma once
+
+#include "phanos/metric.hpp"
+
+namespace phanos {
+
+class Histogram : public Metric {
+ public:
+  using Metric::Metric;
+  std::string_view metric_type() const noexcept override;
+  bool observe(double value, const Labels& labels = {});
+};
+
+}  // namespace phanos

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "phanos/metric.hpp"
+
+namespace phanos {
+
+class Info : public Metric {
+ public:
+  Info(std::string name, std::string job, std::string units = "info",
+       std::vector<std::string> label_names = {});
+  std::string_view metric_type() const noexcept override;
+  // `value` is the information itself, e.g. {{"version", "1.2.3"}}; its keys
+  // must be distinct.
+  bool info(const Labels& value, const Labels& labels = {});
+};
+
+}  // namespace phanos

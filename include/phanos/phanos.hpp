@@ -1,0 +1,19 @@
+#pragma once
+// Everything a program using phanos needs.
+
+#include "phanos/config.hpp"
+#include "phanos/format.hpp"
+#include "phanos/handler.hpp"
+#include "phanos/handlers/stream_handler.hpp"
+#include "phanos/labels.hpp"
+#include "phanos/metric.hpp"
+#include "phanos/metrics/counter.hpp"
+#include "phanos/metrics/enum.hpp"
+#include "phanos/metrics/gauge.hpp"
+#include "phanos/metrics/histogram.hpp"
+#include "phanos/metrics/info.hpp"
+#include "phanos/metrics/response_size.hpp"
+#include "phanos/metrics/summary.hpp"
+#include "phanos/metrics/time_profiler.hpp"
+#include "phanos/profiler.hpp"
+#include "phanos/record.hpp"

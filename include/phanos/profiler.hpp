@@ -1,0 +1,50 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "phanos/config.hpp"
+#include "phanos/handler.hpp"
+#include "phanos/metric.hpp"
+
+namespace phanos {
+
+class Profiler;
+
+// The process-wide profiler. It lives until the process ends, so profiled
+// calls in static destructors and late threads stay safe.
+Profiler& profiler();
+
+// Owns the configuration, the metrics and the handlers. Every method is
+// thread-safe; profiled calls see a change from their next call on.
+class Profiler {
+ public:
+  Profiler(const Profiler&) = delete;
+  Profiler& operator=(const Profiler&) = delete;
+
+  // Throws ConfigError when job is empty. Handlers and metrics added before
+  // stay; the built-in metrics are created or removed to match the flags.
+  void config(const Config& config);
+
+  // Throws std::runtime_error before config() (Python raises RuntimeError).
+  // A handler with the same name is replaced in place, with a warning.
+  void add_handler(std::shared_ptr<Handler> handler);
+  void delete_handler(std::string_view handler_name);
+  void delete_handlers();
+
+  // A metric with the same name is replaced in place, with a warning.
+  void add_metric(std::shared_ptr<Metric> metric);
+  void delete_metric(std::string_view name);
+  // Deletes every metric except the built-ins, unless told to remove those too.
+  void delete_metrics(bool rm_time_profile = false, bool rm_resp_size_profile = false);
+
+  // Drops the records waiting on every thread and calls every metric's
+  // cleanup(). Not meant to be called while profiled calls are running.
+  void clear();
+
+ private:
+  Profiler() = default;
+  friend Profiler& profiler();
+};
+
+}  // namespace phanos

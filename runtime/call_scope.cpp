@@ -1,0 +1,81 @@
+#include "phanos/detail/call_scope.hpp"
+
+#include <exception>
+#include <vector>
+
+#include "hand_over.hpp"
+#include "log.hpp"
+#include "python_format.hpp"
+#include "registry.hpp"
+#include "thread_state.hpp"
+
+namespace phanos::detail {
+
+CallScope::CallScope(const Site& site) noexcept
+    : site_(&site), uncaught_on_entry_(std::uncaught_exceptions()) {
+  ThreadState* state = thread_state();
+  // Calls made by handlers during a hand-over stay untracked: their records
+  // would land in the hand-over that is running them.
+  if (state == nullptr || state->handing_over) return;
+  thread_ = state;
+  parent_ = state->current;
+  if (parent_ != nullptr) root_ = parent_->root_;
+  state->current = this;
+  if (time_profiling_enabled()) {
+    timed_ = true;
+    start_ = std::chrono::steady_clock::now();
+  }
+}
+
+CallScope::~CallScope() {
+  if (thread_ == nullptr) return;
+  finish();
+  thread_->current = parent_;
+}
+
+void CallScope::finish() {
+  try {
+    if (timed_) {
+      const auto elapsed = std::chrono::steady_clock::now() - start_;
+      const double milliseconds = std::chrono::duration<double, std::milli>(elapsed).count();
+      const std::shared_ptr<const Registry> registry = registry_snapshot();
+      if (registry->time_profiler) registry->time_profiler->observe(python_round(milliseconds, 2));
+    }
+    if (parent_ == nullptr || thread_->records.size() >= waiting_records_limit) {
+      hand_over_records(*thread_);
+    }
+  } catch (...) {
+    // Only allocation can fail here; the profiled program must not notice.
+    log_error("a profiled call could not be recorded (out of memory?)");
+  }
+}
+
+const std::string& CallScope::context() {
+  if (!context_.empty()) return context_;
+  // Built from the outermost call lacking a context down to this one, in a
+  // loop: a deep recursion must not recurse here once more.
+  std::vector<CallScope*> lacking;
+  for (CallScope* scope = this; scope != nullptr && scope->context_.empty(); scope = scope->parent_) {
+    lacking.push_back(scope);
+  }
+  for (auto it = lacking.rbegin(); it != lacking.rend(); ++it) {
+    CallScope& scope = **it;
+    if (scope.parent_ == nullptr) {
+      scope.context_ = scope.site_->item;
+      scope.context_ += ':';
+    } else {
+      scope.context_ = scope.parent_->context_;
+      scope.context_ += '.';
+    }
+    scope.context_ += scope.site_->name;
+  }
+  return context_;
+}
+
+const char* CallScope::item() const noexcept { return root_->site_->item; }
+
+bool CallScope::exception_propagating() const noexcept {
+  return std::uncaught_exceptions() > uncaught_on_entry_;
+}
+
+}  // namespace phanos::detail

@@ -1,0 +1,32 @@
+#include "phanos/handlers/stream_handler.hpp"
+
+#include <mutex>
+
+#include "phanos/format.hpp"
+
+namespace phanos {
+namespace {
+
+// One lock for all stream handlers: several of them usually share std::cout.
+std::mutex& stream_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+}  // namespace
+
+StreamHandler::StreamHandler(std::string handler_name, std::ostream& output)
+    : Handler(std::move(handler_name)), output_(output) {}
+
+void StreamHandler::handle(const std::vector<Record>& records, std::string_view profiler_name) {
+  std::string text;
+  for (const Record& record : records) {
+    text += to_text(record, profiler_name);
+    text += '\n';
+  }
+  std::lock_guard<std::mutex> lock(stream_mutex());
+  output_.write(text.data(), static_cast<std::streamsize>(text.size()));
+  output_.flush();
+}
+
+}  // namespace phanos

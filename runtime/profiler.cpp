@@ -1,0 +1,148 @@
+#include "phanos/profiler.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "log.hpp"
+#include "phanos/metrics/response_size.hpp"
+#include "phanos/metrics/time_profiler.hpp"
+#include "registry.hpp"
+#include "waiting_records.hpp"
+
+namespace phanos {
+namespace {
+
+constexpr std::string_view time_profiler_name = "time_profiler";
+constexpr std::string_view response_size_name = "response_size";
+
+template <class Entry, class Name>
+auto find_named(std::vector<Entry>& entries, std::string_view name, Name name_of) {
+  return std::find_if(entries.begin(), entries.end(),
+                      [&](const Entry& entry) { return name_of(entry) == name; });
+}
+
+std::string_view metric_name(const detail::RegisteredMetric& entry) { return entry.metric->name(); }
+
+std::string_view handler_name(const detail::RegisteredHandler& entry) {
+  return entry.handler->handler_name();
+}
+
+// Same name: replaced where the old one stood, as assigning to a Python dict
+// key keeps its place.
+void put_metric(detail::Registry& registry, std::shared_ptr<Metric> metric, bool warn_on_replace) {
+  detail::RegisteredMetric entry{std::move(metric), std::make_shared<detail::ReportOnce>()};
+  const auto found = find_named(registry.metrics, entry.metric->name(), metric_name);
+  if (found == registry.metrics.end()) {
+    registry.metrics.push_back(std::move(entry));
+    return;
+  }
+  if (warn_on_replace) {
+    detail::log_warning("add_metric: metric '" + entry.metric->name() + "' already exists, replacing it");
+  }
+  *found = std::move(entry);
+}
+
+// The built-ins follow the configuration: a fresh one when enabled, none
+// when disabled (Python would keep one from an earlier configuration).
+template <class BuiltIn>
+void configure_built_in(detail::Registry& registry, std::string_view name, bool enabled) {
+  if (enabled) {
+    put_metric(registry, std::make_shared<BuiltIn>(std::string(name), registry.config.job), false);
+    return;
+  }
+  const auto found = find_named(registry.metrics, name, metric_name);
+  if (found != registry.metrics.end() && std::dynamic_pointer_cast<BuiltIn>(found->metric)) {
+    registry.metrics.erase(found);
+  }
+}
+
+}  // namespace
+
+Profiler& profiler() {
+  // Never destroyed: profiled calls may still run during static destruction.
+  static auto* instance = new Profiler;
+  return *instance;
+}
+
+void Profiler::config(const Config& config) {
+  if (config.job.empty()) throw ConfigError("job: required, got an empty string");
+  detail::change_registry([&](detail::Registry& registry) {
+    registry.configured = true;
+    registry.config = config;
+    configure_built_in<TimeProfiler>(registry, time_profiler_name, config.time_profile);
+    configure_built_in<ResponseSize>(registry, response_size_name, config.response_size_profile);
+  });
+}
+
+void Profiler::add_handler(std::shared_ptr<Handler> handler) {
+  if (!handler) throw std::invalid_argument("add_handler: the handler is null");
+  detail::change_registry([&](detail::Registry& registry) {
+    if (!registry.configured) throw std::runtime_error("Profiler not configured yet");
+    detail::RegisteredHandler entry{std::move(handler), std::make_shared<detail::ReportOnce>()};
+    const auto found = find_named(registry.handlers, entry.handler->handler_name(), handler_name);
+    if (found == registry.handlers.end()) {
+      registry.handlers.push_back(std::move(entry));
+      return;
+    }
+    detail::log_warning("add_handler: handler '" + entry.handler->handler_name() +
+                        "' already exists, replacing it");
+    *found = std::move(entry);
+  });
+}
+
+void Profiler::delete_handler(std::string_view name) {
+  detail::change_registry([&](detail::Registry& registry) {
+    const auto found = find_named(registry.handlers, name, handler_name);
+    if (found == registry.handlers.end()) {
+      detail::log_warning("delete_handler: handler '" + std::string(name) + "' does not exist");
+      return;
+    }
+    registry.handlers.erase(found);
+  });
+}
+
+void Profiler::delete_handlers() {
+  detail::change_registry([](detail::Registry& registry) { registry.handlers.clear(); });
+}
+
+void Profiler::add_metric(std::shared_ptr<Metric> metric) {
+  if (!metric) throw std::invalid_argument("add_metric: the metric is null");
+  detail::change_registry(
+      [&](detail::Registry& registry) { put_metric(registry, std::move(metric), true); });
+}
+
+void Profiler::delete_metric(std::string_view name) {
+  detail::change_registry([&](detail::Registry& registry) {
+    const auto found = find_named(registry.metrics, name, metric_name);
+    if (found == registry.metrics.end()) {
+      detail::log_warning("delete_metric: metric '" + std::string(name) + "' does not exist");
+      return;
+    }
+    registry.metrics.erase(found);
+  });
+}
+
+void Profiler::delete_metrics(bool rm_time_profile, bool rm_resp_size_profile) {
+  detail::change_registry([&](detail::Registry& registry) {
+    const auto deleted = [&](const detail::RegisteredMetric& entry) {
+      const std::string& name = entry.metric->name();
+      if (name == time_profiler_name) return rm_time_profile;
+      if (name == response_size_name) return rm_resp_size_profile;
+      return true;
+    };
+    registry.metrics.erase(std::remove_if(registry.metrics.begin(), registry.metrics.end(), deleted),
+                           registry.metrics.end());
+  });
+}
+
+void Profiler::clear() {
+  detail::discard_waiting_records();
+  const std::shared_ptr<const detail::Registry> registry = detail::registry_snapshot();
+  for (const detail::RegisteredMetric& entry : registry->metrics) {
+    detail::run_reporting_failure(*entry.failures, "cleanup() of metric", entry.metric->name(),
+                                  [&] { entry.metric->cleanup(); });
+  }
+}
+
+}  // namespace phanos

@@ -1,0 +1,121 @@
+#include "python_format.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace phanos::detail {
+namespace {
+
+// Python switches to exponent form when the decimal point would sit more
+// than 16 digits right of the first digit or 4 or more zeros left of it.
+constexpr int max_fixed_point_position = 16;
+constexpr int min_fixed_point_position = -3;
+
+struct ShortestDigits {
+  bool negative;
+  std::string digits;  // significant digits, no leading or trailing zeros
+  int exponent;        // value = d.ddd * 10^exponent
+};
+
+ShortestDigits shortest_digits(double value) {
+  std::array<char, 32> buffer{};
+  const auto result =
+      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific);
+  std::string_view text(buffer.data(), static_cast<std::size_t>(result.ptr - buffer.data()));
+
+  ShortestDigits parsed{};
+  if (text.front() == '-') {
+    parsed.negative = true;
+    text.remove_prefix(1);
+  }
+  const std::size_t e = text.find('e');
+  parsed.digits.push_back(text[0]);
+  if (e > 1) parsed.digits.append(text.substr(2, e - 2));
+  parsed.exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
+  return parsed;
+}
+
+}  // namespace
+
+std::string python_float_repr(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+
+  const ShortestDigits parsed = shortest_digits(value);
+  const std::string& digits = parsed.digits;
+  const int count = static_cast<int>(digits.size());
+  const int point = parsed.exponent + 1;  // digits before the decimal point
+
+  std::string out = parsed.negative ? "-" : "";
+  if (point > max_fixed_point_position || point < min_fixed_point_position) {
+    out += digits[0];
+    if (count > 1) {
+      out += '.';
+      out.append(digits, 1);
+    }
+    const int exponent = parsed.exponent;
+    out += exponent < 0 ? "e-" : "e+";
+    const std::string magnitude = std::to_string(std::abs(exponent));
+    if (magnitude.size() < 2) out += '0';
+    out += magnitude;
+  } else if (point <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-point), '0');
+    out += digits;
+  } else if (point >= count) {
+    out += digits;
+    out.append(static_cast<std::size_t>(point - count), '0');
+    out += ".0";
+  } else {
+    out.append(digits, 0, static_cast<std::size_t>(point));
+    out += '.';
+    out.append(digits, static_cast<std::size_t>(point));
+  }
+  return out;
+}
+
+double python_round(double value, int ndigits) {
+  if (!std::isfinite(value)) return value;
+  // Fixed notation of a double needs at most 309 integral digits.
+  std::array<char, 400> buffer{};
+  const auto printed = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                     std::chars_format::fixed, ndigits);
+  if (printed.ec != std::errc{}) return value;
+  double rounded = value;
+  std::from_chars(buffer.data(), printed.ptr, rounded);
+  return rounded;
+}
+
+std::string python_str_repr(std::string_view text) {
+  const bool has_single = text.find('\'') != std::string_view::npos;
+  const bool has_double = text.find('"') != std::string_view::npos;
+  const char quote = has_single && !has_double ? '"' : '\'';
+
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out(1, quote);
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == quote || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      out += "\\x";
+      out += hex[byte >> 4];
+      out += hex[byte & 0xf];
+    } else {
+      out += c;  // UTF-8 passes through, as Python keeps printable characters
+    }
+  }
+  out += quote;
+  return out;
+}
+
+}  // namespace phanos::detail

@@ -1,0 +1,20 @@
+#pragma once
+// Numbers and strings spelled the way Python spells them: the wire format and
+// the text lines must match what Python phanos emits byte for byte.
+
+#include <string>
+#include <string_view>
+
+namespace phanos::detail {
+
+// repr(float): shortest round-trip digits, "1.0" for integral values,
+// exponent form ("1e+16", "1e-05") outside [1e-4, 1e16).
+std::string python_float_repr(double value);
+
+// round(value, ndigits): rounds the exact binary value, ties to even.
+double python_round(double value, int ndigits);
+
+// repr(str): single quotes unless the text holds ' and no ".
+std::string python_str_repr(std::string_view text);
+
+}  // namespace phanos::detail

@@ -1,0 +1,47 @@
+#pragma once
+// What the profiler is configured with. Profiled calls read it from any
+// thread while Profiler methods change it, so it is published as immutable
+// snapshots: readers take the current one, writers copy, change and publish.
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "log.hpp"
+#include "phanos/config.hpp"
+#include "phanos/handler.hpp"
+#include "phanos/metric.hpp"
+#include "phanos/metrics/time_profiler.hpp"
+
+namespace phanos::detail {
+
+struct RegisteredMetric {
+  std::shared_ptr<Metric> metric;
+  std::shared_ptr<ReportOnce> failures;  // of its cleanup()
+};
+
+struct RegisteredHandler {
+  std::shared_ptr<Handler> handler;
+  std::shared_ptr<ReportOnce> failures;  // of its handle()
+};
+
+struct Registry {
+  bool configured = false;
+  Config config;
+  std::vector<RegisteredMetric> metrics;    // in the order added: records go out in it
+  std::vector<RegisteredHandler> handlers;  // in the order added: handlers are called in it
+  // The metric named "time_profiler", when it is a TimeProfiler: it times calls.
+  std::shared_ptr<TimeProfiler> time_profiler;
+};
+
+std::shared_ptr<const Registry> registry_snapshot();
+
+// Applies `change` to a copy of the current registry and publishes the copy.
+// If `change` throws, nothing is published: no change is half-applied.
+void change_registry(const std::function<void(Registry&)>& change);
+
+// Cheap views of the current registry for the per-call and per-record paths.
+bool error_raised_label_enabled() noexcept;
+bool time_profiling_enabled() noexcept;
+
+}  // namespace phanos::detail

@@ -1,0 +1,162 @@
+// The call tree: context strings, items, when records are handed over.
+// Scenarios mirror shared/reference (nested, batching) in C++.
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <sstream>
+
+#include "test_support.hpp"
+#include "thread_state.hpp"
+
+namespace phanos {
+namespace {
+
+using test::CapturingHandler;
+using test::profiled;
+
+constexpr detail::Site first_access_site{"first_access", "DummyDbAccess", "DummyDbAccess::first_access", "nested.cpp", 1};
+constexpr detail::Site second_access_site{"second_access", "DummyDbAccess", "DummyDbAccess::second_access", "nested.cpp", 2};
+constexpr detail::Site third_access_site{"third_access", "DummyDbAccess", "DummyDbAccess::third_access", "nested.cpp", 3};
+constexpr detail::Site free_function_site{"free_function", "__main__", "free_function", "__main__.cpp", 4};
+
+struct DummyDbAccess {
+  int first_access() {
+    return profiled(first_access_site, [&] { return 1; });
+  }
+  int second_access() {
+    return profiled(second_access_site, [&] {
+      first_access();
+      return first_access() + 1;
+    });
+  }
+  int third_access() {
+    return profiled(third_access_site, [&] { return second_access(); });
+  }
+};
+
+int free_function() {
+  return profiled(free_function_site, [&] { return DummyDbAccess{}.second_access(); });
+}
+
+TEST(CallTree, NestedScenarioMatchesPythonText) {
+  auto capture = test::reset_profiler(test::example_config(/*error_raised_label=*/true));
+  std::ostringstream text;
+  profiler().add_handler(std::make_shared<StreamHandler>("text", text));
+
+  EXPECT_EQ(DummyDbAccess{}.third_access(), 2);
+  EXPECT_EQ(free_function(), 2);
+
+  EXPECT_EQ(test::mask_times(text.str()),
+            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: DummyDbAccess:third_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: __main__:free_function.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: __main__:free_function.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: __main__:free_function.second_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: __main__:free_function, value: <ms> mS, labels: error_raised=False\n");
+}
+
+TEST(CallTree, EachRootIsOneHandOverAndEveryRecordCarriesTheRootItem) {
+  auto capture = test::reset_profiler(test::example_config());
+  DummyDbAccess{}.third_access();
+  free_function();
+
+  const auto calls = capture->calls();
+  ASSERT_EQ(calls.size(), 2u);
+  ASSERT_EQ(calls[0].records.size(), 4u);
+  ASSERT_EQ(calls[1].records.size(), 4u);
+  for (const Record& record : calls[0].records) {
+    EXPECT_EQ(record.item, "DummyDbAccess");
+    EXPECT_EQ(record.metric, "histogram");
+    EXPECT_EQ(record.units, "mS");
+    EXPECT_EQ(record.job, "EXAMPLE");
+    EXPECT_EQ(record.operation, "observe");
+    EXPECT_TRUE(record.labels.empty());
+    EXPECT_GE(std::get<double>(record.value), 0.0);
+  }
+  for (const Record& record : calls[1].records) EXPECT_EQ(record.item, "__main__");
+  EXPECT_EQ(calls[1].profiler_name, "time_profiler");
+}
+
+TEST(CallTree, RecordsWaitUntilTheRootReturns) {
+  auto capture = test::reset_profiler(test::example_config());
+  std::size_t handed_over_inside_root = 99;
+  constexpr detail::Site root_site{"root", "Batch", "Batch::root", "batch.cpp", 1};
+  profiled(root_site, [&] {
+    DummyDbAccess{}.second_access();
+    handed_over_inside_root = capture->calls().size();
+  });
+  EXPECT_EQ(handed_over_inside_root, 0u);
+  ASSERT_EQ(capture->calls().size(), 1u);
+  EXPECT_EQ(test::methods_of(capture->calls()[0].records),
+            (std::vector<std::string>{"Batch:root.second_access.first_access",
+                                      "Batch:root.second_access.first_access", "Batch:root.second_access",
+                                      "Batch:root"}));
+}
+
+TEST(CallTree, HundredWaitingRecordsAreHandedOverEarly) {
+  auto capture = test::reset_profiler(test::example_config());
+  constexpr detail::Site root_site{"root", "Batch", "Batch::root", "batch.cpp", 1};
+  constexpr detail::Site child_site{"child", "Batch", "Batch::child", "batch.cpp", 2};
+  profiled(root_site, [&] {
+    for (int i = 0; i < 150; ++i) profiled(child_site, [] { return 0; });
+  });
+
+  const auto calls = capture->calls();
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].records.size(), 100u);
+  EXPECT_EQ(calls[1].records.size(), 51u);
+  EXPECT_EQ(calls[0].records.front().method, "Batch:root.child");
+  EXPECT_EQ(calls[1].records.back().method, "Batch:root");
+}
+
+TEST(CallTree, CallScopeBuildsContextsFromHandMadeSites) {
+  test::reset_profiler(test::example_config());
+  constexpr detail::Site outer{"outer", "Widget", "ns::Widget::outer", "widget.cpp", 10};
+  constexpr detail::Site inner{"inner", "helpers", "ns::helpers::inner", "widget.cpp", 20};
+  EXPECT_EQ(detail::current_scope(), nullptr);
+  {
+    detail::CallScope outer_scope(outer);
+    EXPECT_EQ(detail::current_scope(), &outer_scope);
+    {
+      detail::CallScope inner_scope(inner);
+      EXPECT_EQ(inner_scope.context(), "Widget:outer.inner");
+      EXPECT_STREQ(inner_scope.item(), "Widget");
+      EXPECT_FALSE(inner_scope.exception_propagating());
+    }
+    EXPECT_EQ(detail::current_scope(), &outer_scope);
+    EXPECT_EQ(outer_scope.context(), "Widget:outer");
+  }
+  EXPECT_EQ(detail::current_scope(), nullptr);
+}
+
+TEST(CallTree, DeepRecursionGetsFullContexts) {
+  auto capture = test::reset_profiler(test::example_config());
+  constexpr detail::Site recurse_site{"recurse", "Deep", "Deep::recurse", "deep.cpp", 1};
+  std::function<int(int)> recurse = [&](int depth) -> int {
+    return profiled(recurse_site, [&] { return depth == 0 ? 0 : 1 + recurse(depth - 1); });
+  };
+  EXPECT_EQ(recurse(300), 300);
+  const auto records = capture->all_records();
+  ASSERT_EQ(records.size(), 301u);
+  std::string deepest = "Deep:recurse";
+  for (int i = 0; i < 300; ++i) deepest += ".recurse";
+  EXPECT_EQ(records.front().method, deepest);
+  EXPECT_EQ(records.back().method, "Deep:recurse");
+}
+
+TEST(CallTree, ProfiledCallsKeepResultsAndReferences) {
+  test::reset_profiler(test::example_config());
+  constexpr detail::Site site{"f", "T", "T::f", "t.cpp", 1};
+  int storage = 5;
+  int& same = profiled(site, [&]() -> int& { return storage; });
+  EXPECT_EQ(&same, &storage);
+  auto owned = profiled(site, [] { return std::make_unique<int>(7); });
+  EXPECT_EQ(*owned, 7);
+}
+
+}  // namespace
+}  // namespace phanos

@@ -1,0 +1,77 @@
+// Expected bytes are copied from shared/reference/rabbitmq_messages.json
+// (raw_body) and metrics.records.json, or printed by Python's
+// json.dumps(separators=(",", ":"), ensure_ascii=False).
+
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "phanos/phanos.hpp"
+
+namespace phanos {
+namespace {
+
+TEST(ToJson, GaugeMessageMatchesPythonBytes) {
+  const Record record{"DummyDbAccess", "gauge", "items", "EXAMPLE", "DummyDbAccess:second_access",
+                      {{"queue", "jobs"}, {"error_raised", "false"}}, "set", 3.0};
+  EXPECT_EQ(to_json({record}),
+            R"([{"item":"DummyDbAccess","metric":"gauge","units":"items","job":"EXAMPLE",)"
+            R"("method":"DummyDbAccess:second_access","labels":{"queue":"jobs","error_raised":false},)"
+            R"("value":["set",3.0]}])");
+}
+
+TEST(ToJson, SeveralRecordsFormOneArray) {
+  const Record child{"Service", "histogram", "mS", "EXAMPLE", "Service:handler.failing_child",
+                     {{"error_raised", "true"}}, "observe", 0.02};
+  const Record root{"Service", "histogram", "mS", "EXAMPLE", "Service:handler",
+                    {{"error_raised", "true"}}, "observe", 1.0};
+  EXPECT_EQ(to_json({child, root}),
+            R"([{"item":"Service","metric":"histogram","units":"mS","job":"EXAMPLE",)"
+            R"("method":"Service:handler.failing_child","labels":{"error_raised":true},"value":["observe",0.02]},)"
+            R"({"item":"Service","metric":"histogram","units":"mS","job":"EXAMPLE",)"
+            R"("method":"Service:handler","labels":{"error_raised":true},"value":["observe",1.0]}])");
+}
+
+TEST(ToJson, InfoAndEnumValues) {
+  const Record info{"Api", "info", "info", "EXAMPLE", "Api:get", {}, "info",
+                    Labels{{"version", "1.2.3"}, {"commit", "abc"}}};
+  EXPECT_EQ(to_json({info}),
+            R"([{"item":"Api","metric":"info","units":"info","job":"EXAMPLE","method":"Api:get",)"
+            R"("labels":{},"value":["info",{"version":"1.2.3","commit":"abc"}]}])");
+  const Record state{"Api", "enum", "enum", "EXAMPLE", "Api:get", {}, "state", std::string("up")};
+  EXPECT_EQ(to_json({state}),
+            R"([{"item":"Api","metric":"enum","units":"enum","job":"EXAMPLE","method":"Api:get",)"
+            R"("labels":{},"value":["state","up"]}])");
+}
+
+TEST(ToJson, EscapesStringsLikePython) {
+  const Record record{"I", "histogram", "u", "J", "q\"b\\n\nt\tc\x01\x1f\xc4\x8d\x7f\b\f\r", {}, "observe", 1.0};
+  EXPECT_EQ(to_json({record}),
+            "[{\"item\":\"I\",\"metric\":\"histogram\",\"units\":\"u\",\"job\":\"J\","
+            "\"method\":\"q\\\"b\\\\n\\nt\\tc\\u0001\\u001f\xc4\x8d\x7f\\b\\f\\r\","
+            "\"labels\":{},\"value\":[\"observe\",1.0]}]");
+}
+
+TEST(ToJson, NumbersLikePythonRepr) {
+  const auto value_of = [](double value) {
+    const std::string json = to_json({Record{"", "gauge", "", "", "", {}, "set", value}});
+    const std::size_t start = json.find("[\"set\",") + 7;
+    return json.substr(start, json.size() - start - 3);
+  };
+  EXPECT_EQ(value_of(0.25), "0.25");
+  EXPECT_EQ(value_of(1024.0), "1024.0");
+  EXPECT_EQ(value_of(1e16), "1e+16");
+  EXPECT_EQ(value_of(0.00001), "1e-05");
+  EXPECT_EQ(value_of(std::numeric_limits<double>::quiet_NaN()), "null");
+  EXPECT_EQ(value_of(-std::numeric_limits<double>::infinity()), "null");
+}
+
+TEST(ToJson, UserLabelValuedTrueStaysAString) {
+  const Record record{"", "gauge", "", "", "", {{"flag", "true"}}, "set", 1.0};
+  EXPECT_NE(to_json({record}).find(R"("labels":{"flag":"true"})"), std::string::npos);
+}
+
+TEST(ToJson, NoRecordsIsAnEmptyArray) { EXPECT_EQ(to_json({}), "[]"); }
+
+}  // namespace
+}  // namespace phanos

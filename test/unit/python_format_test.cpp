@@ -1,0 +1,82 @@
+// Expected strings are what Python 3 prints for the same values.
+
+#include "python_format.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+namespace phanos::detail {
+namespace {
+
+TEST(PythonFloatRepr, IntegralValuesGetPointZero) {
+  EXPECT_EQ(python_float_repr(1.0), "1.0");
+  EXPECT_EQ(python_float_repr(1024.0), "1024.0");
+  EXPECT_EQ(python_float_repr(123456.0), "123456.0");
+  EXPECT_EQ(python_float_repr(0.0), "0.0");
+  EXPECT_EQ(python_float_repr(-0.0), "-0.0");
+}
+
+TEST(PythonFloatRepr, FractionsUseShortestRoundTripDigits) {
+  EXPECT_EQ(python_float_repr(5.5), "5.5");
+  EXPECT_EQ(python_float_repr(0.25), "0.25");
+  EXPECT_EQ(python_float_repr(12.34), "12.34");
+  EXPECT_EQ(python_float_repr(0.1), "0.1");
+  EXPECT_EQ(python_float_repr(0.1 + 0.2), "0.30000000000000004");
+  EXPECT_EQ(python_float_repr(-2.5), "-2.5");
+  EXPECT_EQ(python_float_repr(123456789.123), "123456789.123");
+}
+
+TEST(PythonFloatRepr, SwitchesToExponentAtOneE16) {
+  EXPECT_EQ(python_float_repr(1e15), "1000000000000000.0");
+  EXPECT_EQ(python_float_repr(9999999999999998.0), "9999999999999998.0");
+  EXPECT_EQ(python_float_repr(1e16), "1e+16");
+  EXPECT_EQ(python_float_repr(1e22), "1e+22");
+  EXPECT_EQ(python_float_repr(12345678901234567890.0), "1.2345678901234567e+19");
+  EXPECT_EQ(python_float_repr(1e100), "1e+100");
+  EXPECT_EQ(python_float_repr(std::numeric_limits<double>::max()), "1.7976931348623157e+308");
+}
+
+TEST(PythonFloatRepr, SwitchesToExponentBelowOneEMinus4) {
+  EXPECT_EQ(python_float_repr(0.0001), "0.0001");
+  EXPECT_EQ(python_float_repr(0.00001), "1e-05");
+  EXPECT_EQ(python_float_repr(1.5e-7), "1.5e-07");
+  EXPECT_EQ(python_float_repr(-1e-300), "-1e-300");
+  EXPECT_EQ(python_float_repr(5e-324), "5e-324");
+}
+
+TEST(PythonFloatRepr, NonFiniteValues) {
+  EXPECT_EQ(python_float_repr(std::numeric_limits<double>::quiet_NaN()), "nan");
+  EXPECT_EQ(python_float_repr(std::numeric_limits<double>::infinity()), "inf");
+  EXPECT_EQ(python_float_repr(-std::numeric_limits<double>::infinity()), "-inf");
+}
+
+TEST(PythonRound, RoundsTheExactBinaryValueTiesToEven) {
+  EXPECT_EQ(python_round(2.675, 2), 2.67);  // 2.675 is stored slightly below
+  EXPECT_EQ(python_round(0.125, 2), 0.12);  // an exact tie goes to even
+  EXPECT_EQ(python_round(0.375, 2), 0.38);
+  EXPECT_EQ(python_round(1.005, 2), 1.0);
+  EXPECT_EQ(python_round(12.345, 2), 12.35);
+  EXPECT_EQ(python_round(0.015, 2), 0.01);
+  EXPECT_EQ(python_round(1234.5678, 2), 1234.57);
+  EXPECT_EQ(python_round(1e-9, 2), 0.0);
+}
+
+TEST(PythonRound, LeavesNonFiniteValuesAlone) {
+  EXPECT_TRUE(std::isinf(python_round(std::numeric_limits<double>::infinity(), 2)));
+  EXPECT_TRUE(std::isnan(python_round(std::numeric_limits<double>::quiet_NaN(), 2)));
+}
+
+TEST(PythonStrRepr, QuotesAndEscapesLikePython) {
+  EXPECT_EQ(python_str_repr("abc"), "'abc'");
+  EXPECT_EQ(python_str_repr("it's"), "\"it's\"");
+  EXPECT_EQ(python_str_repr("a'b\"c"), "'a\\'b\"c'");
+  EXPECT_EQ(python_str_repr("a\\b"), "'a\\\\b'");
+  EXPECT_EQ(python_str_repr("\n"), "'\\n'");
+  EXPECT_EQ(python_str_repr("\x01\x7f"), "'\\x01\\x7f'");
+  EXPECT_EQ(python_str_repr("\xc3\xa9\t"), "'\xc3\xa9\\t'");
+}
+
+}  // namespace
+}  // namespace phanos::detail
