@@ -8,16 +8,20 @@ using namespace clang;
 
 namespace {
 llvm::SmallVector<const FunctionDecl *, 16> WithoutBody;
-llvm::SmallPtrSet<const FunctionDecl *, 32> Instrumented;  // canonical declarations
+// Attributes are handled before a definition is linked to its earlier
+// declarations, so canonical declarations are only compared at the end.
+llvm::SmallVector<const FunctionDecl *, 32> Instrumented;
 }  // namespace
 
 void AnnotatedDeclarations::declaredWithoutBody(const FunctionDecl &FD) { WithoutBody.push_back(&FD); }
 
-void AnnotatedDeclarations::instrumented(const FunctionDecl &FD) { Instrumented.insert(FD.getCanonicalDecl()); }
+void AnnotatedDeclarations::instrumented(const FunctionDecl &FD) { Instrumented.push_back(&FD); }
 
 void AnnotatedDeclarations::reportUninstrumented(Sema &S) {
+  llvm::SmallPtrSet<const FunctionDecl *, 32> InstrumentedCanonical;
+  for (const FunctionDecl *FD : Instrumented) InstrumentedCanonical.insert(FD->getCanonicalDecl());
   for (const FunctionDecl *FD : WithoutBody) {
-    if (Instrumented.count(FD->getCanonicalDecl())) continue;
+    if (InstrumentedCanonical.count(FD->getCanonicalDecl())) continue;
     if (const FunctionDecl *Definition = FD->getDefinition())
       warnings::notInstrumented(S, Definition->getLocation(), *Definition,
                                 "its definition does not repeat [[phanos::profile]]; the attribute takes "
@@ -32,6 +36,7 @@ void AnnotatedDeclarations::reportUninstrumented(Sema &S) {
                                 "definition");
   }
   WithoutBody.clear();
+  Instrumented.clear();
 }
 
 }  // namespace phanos

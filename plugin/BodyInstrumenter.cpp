@@ -3,9 +3,12 @@
 #include "GeneratedTokens.h"
 #include "ImplicitMoves.h"
 #include "ParserPosition.h"
+#include "RuntimeHeader.h"
 #include "SiteDescription.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/raw_ostream.h"
@@ -168,6 +171,22 @@ Wrapping wrappingFor(const FunctionDecl &FD, const std::string &PredefinedBindin
   return W;
 }
 
+// The lambda's return type: the function's, with the source locations it was
+// written with (template instantiation needs them for qualified names).
+ParsedType lambdaReturnType(Sema &S, const FunctionDecl &FD, SourceLocation At) {
+  QualType Type = FD.getReturnType();
+  TypeSourceInfo *Info = nullptr;
+  FunctionTypeLoc Function = FD.getFunctionTypeLoc();
+  TypeLoc Written = Function ? Function.getReturnLoc() : TypeLoc();
+  if (Written && Written.getType() == Type) {
+    Info = S.Context.CreateTypeSourceInfo(Type, Written.getFullDataSize());
+    memcpy(Info->getTypeLoc().getOpaqueData(), Written.getOpaqueData(), Written.getFullDataSize());
+  } else {
+    Info = S.Context.getTrivialTypeSourceInfo(Type, At);
+  }
+  return S.CreateParsedType(Type, Info);
+}
+
 bool isConstructorOrDestructor(const FunctionDecl &FD) {
   return isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
 }
@@ -193,6 +212,8 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
   if (FD.isConsteval()) return {Outcome::Skipped, "it is consteval and never runs at run time"};
   if (FD.isVariadic())
     return {Outcome::Skipped, "it is a C variadic function ('...'); va_start cannot run in the instrumented body"};
+  if (!RuntimeHeader::isVisible(S))
+    return {Outcome::Skipped, "<" + RuntimeHeader::Path.str() + "> is not included here; include <phanos/phanos.hpp>"};
   if (!ParserPosition::isReliable(PP))
     return {Outcome::Skipped, "the parser is looking ahead tentatively here; move the definition out of this construct"};
 
@@ -256,7 +277,8 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
   }
 
   SourceManager &SM = PP.getSourceManager();
-  GeneratedTokens Gen(PP, SM.getExpansionLoc(BodyOpen.getLocation()), FD.getReturnType());
+  SourceLocation At = SM.getExpansionLoc(BodyOpen.getLocation());
+  GeneratedTokens Gen(PP, At, lambdaReturnType(S, FD, At));
   bool InPlace = needsGuardInPlace(FD, Body);
   if (InPlace && FD.isConstexpr()) {
     Reader.restore();

@@ -1,7 +1,6 @@
 #include "GeneratedTokens.h"
 
 #include "clang/Lex/Lexer.h"
-#include "clang/Sema/Ownership.h"
 
 namespace phanos {
 
@@ -29,7 +28,7 @@ void GeneratedTokens::append(StringRef Text, SmallVectorImpl<Token> &Out) const 
         Token Type;
         Type.startToken();
         Type.setKind(tok::annot_typename);
-        Type.setAnnotationValue(ParsedType::make(ReturnType).getAsOpaquePtr());
+        Type.setAnnotationValue(ReturnType.getAsOpaquePtr());
         Type.setLocation(Tok.getLocation());
         Type.setAnnotationEndLoc(Tok.getLocation());
         Out.push_back(Type);

@@ -3,8 +3,8 @@
 // followed a given location, so diagnostics in generated code point at the
 // function being instrumented.
 
-#include "clang/AST/Type.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Sema/Ownership.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace phanos {
@@ -12,11 +12,12 @@ namespace phanos {
 class GeneratedTokens {
  public:
   // In generated text, this identifier stands for the function's return type;
-  // it becomes an annotation token carrying the type itself, so no type ever
-  // has to be spelled (dependent, local, and placeholder types included).
+  // it becomes an annotation token carrying the type itself (with its source
+  // locations), so no type ever has to be spelled: dependent, local and
+  // placeholder types included.
   static constexpr llvm::StringLiteral ReturnTypePlaceholder = "__phanos_return_type";
 
-  GeneratedTokens(clang::Preprocessor &PP, clang::SourceLocation At, clang::QualType ReturnType)
+  GeneratedTokens(clang::Preprocessor &PP, clang::SourceLocation At, clang::ParsedType ReturnType)
       : PP(PP), At(At), ReturnType(ReturnType) {}
 
   void append(llvm::StringRef Text, llvm::SmallVectorImpl<clang::Token> &Out) const;
@@ -25,7 +26,7 @@ class GeneratedTokens {
  private:
   clang::Preprocessor &PP;
   clang::SourceLocation At;
-  clang::QualType ReturnType;
+  clang::ParsedType ReturnType;
 };
 
 }  // namespace phanos

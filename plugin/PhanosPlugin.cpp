@@ -5,6 +5,7 @@
 #include "AnnotatedDeclarations.h"
 #include "ParserPosition.h"
 #include "ProfileAttribute.h"
+#include "RuntimeHeader.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -28,7 +29,9 @@ class EndOfTranslationUnitCheck : public ASTConsumer {
 
 class PhanosAction : public PluginASTAction {
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
-    ParserPosition::watch(CI.getPreprocessor());
+    Preprocessor &PP = CI.getPreprocessor();
+    ParserPosition::watch(PP);
+    RuntimeHeader::includeIfMainFileIsAnnotated(PP);
     return std::make_unique<EndOfTranslationUnitCheck>(CI);
   }
   bool ParseArgs(const CompilerInstance &, const std::vector<std::string> &) override { return true; }

@@ -1,0 +1,25 @@
+# Substitutions the tests use:
+#   %phanos_cxx   clang++ with the plugin loaded and phanos' headers
+#   %plain_cxx    the same clang++ and flags without the plugin
+#   %phanos_link  what links the runtime
+import os
+import lit.formats
+
+config.name = "phanos"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+
+include = os.path.join(config.phanos_source_dir, "include")
+inputs = os.path.join(config.test_source_root, "Inputs")
+common = f"-std=c++17 -Wall -Wextra -I{include} -I{inputs}"
+config.substitutions.append(("%phanos_cxx", f"{config.clangxx} -fplugin={config.phanos_plugin} {common}"))
+config.substitutions.append(("%plain_cxx", f"{config.clangxx} {common} -Wno-unknown-attributes"))
+config.substitutions.append(("%phanos_link",
+                             f"-L{config.phanos_runtime_dir} -Wl,-rpath,{config.phanos_runtime_dir} -lphanos"))
+config.substitutions.append(("%phanos_plugin", config.phanos_plugin))
+
+config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])
+# A profiled program must not pick up a developer's own configuration.
+config.environment.pop("PHANOS_CONFIG", None)
