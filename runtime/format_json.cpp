@@ -8,6 +8,28 @@
 namespace phanos {
 namespace {
 
+// The two-character escapes of json.dumps; null for every other character.
+const char* short_escape(char c) {
+  switch (c) {
+    case '"':
+      return "\\\"";
+    case '\\':
+      return "\\\\";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    case '\b':
+      return "\\b";
+    case '\f':
+      return "\\f";
+    default:
+      return nullptr;
+  }
+}
+
 // As json.dumps(ensure_ascii=False): only quotes, backslashes and control
 // characters are escaped; UTF-8 is kept as is.
 void append_string(std::string& out, std::string_view text) {
@@ -15,22 +37,14 @@ void append_string(std::string& out, std::string_view text) {
   out += '"';
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out += hex[byte >> 4];
-          out += hex[byte & 0xf];
-        } else {
-          out += c;
-        }
+    if (const char* escape = short_escape(c)) {
+      out += escape;
+    } else if (byte < 0x20) {
+      out += "\\u00";
+      out += hex[byte >> 4];
+      out += hex[byte & 0xf];
+    } else {
+      out += c;
     }
   }
   out += '"';
@@ -52,8 +66,8 @@ void append_object(std::string& out, const Labels& pairs, bool error_raised_as_b
     first = false;
     append_string(out, key);
     out += ':';
-    const bool is_bool = error_raised_as_bool && key == error_raised_label_name &&
-                         (value == "true" || value == "false");
+    const bool is_bool =
+        error_raised_as_bool && key == error_raised_label_name && (value == "true" || value == "false");
     if (is_bool) {
       out += value;
     } else {

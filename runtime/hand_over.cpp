@@ -41,10 +41,12 @@ void hand_over_records(ThreadState& state) noexcept {
       const std::vector<Record> records = records_of(waiting, metric_id(metric));
       if (!records.empty()) {
         for (const RegisteredHandler& handler : registry->handlers) {
-          run_reporting_failure(*handler.failures, "handler", handler.handler->handler_name(), [&] { handler.handler->handle(records, metric.name()); });
+          run_reporting_failure(*handler.failures, "handler", handler.handler->handler_name(),
+                                [&] { handler.handler->handle(records, metric.name()); });
         }
       }
-      run_reporting_failure(*entry.failures, "cleanup() of metric", metric.name(), [&] { entry.metric->cleanup(); });
+      run_reporting_failure(*entry.failures, "cleanup() of metric", metric.name(),
+                            [&] { entry.metric->cleanup(); });
     }
   } catch (...) {
     log_error("records could not be handed over and are lost (out of memory?)");

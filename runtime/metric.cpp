@@ -94,8 +94,9 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
       std::vector<std::string_view> expected(label_names_.begin(), label_names_.end());
       std::vector<std::string_view> given;
       for (const auto& label : labels) given.push_back(label.first);
-      detail::log_error("metric '" + name_ + "' (" + std::string(metric_type()) + "." + std::string(operation) +
-                        "): expected labels " + names_text(expected) + ", labels given " + names_text(given));
+      detail::log_error("metric '" + name_ + "' (" + std::string(metric_type()) + "." +
+                        std::string(operation) + "): expected labels " + names_text(expected) +
+                        ", labels given " + names_text(given));
       return false;
     }
     detail::CallScope* scope = detail::current_scope();

@@ -108,8 +108,7 @@ void Profiler::delete_handlers() {
 
 void Profiler::add_metric(std::shared_ptr<Metric> metric) {
   if (!metric) throw std::invalid_argument("add_metric: the metric is null");
-  detail::change_registry(
-      [&](detail::Registry& registry) { put_metric(registry, std::move(metric), true); });
+  detail::change_registry([&](detail::Registry& registry) { put_metric(registry, std::move(metric), true); });
 }
 
 void Profiler::delete_metric(std::string_view name) {

@@ -33,7 +33,9 @@ ShortestDigits shortest_digits(double value) {
   const std::size_t e = text.find('e');
   parsed.digits.push_back(text[0]);
   if (e > 1) parsed.digits.append(text.substr(2, e - 2));
-  parsed.exponent = std::atoi(std::string(text.substr(e + 1)).c_str());
+  std::string_view exponent = text.substr(e + 1);
+  if (exponent.front() == '+') exponent.remove_prefix(1);  // from_chars takes no '+'
+  std::from_chars(exponent.data(), exponent.data() + exponent.size(), parsed.exponent);
   return parsed;
 }
 
@@ -80,8 +82,8 @@ double python_round(double value, int ndigits) {
   if (!std::isfinite(value)) return value;
   // Fixed notation of a double needs at most 309 integral digits.
   std::array<char, 400> buffer{};
-  const auto printed = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                     std::chars_format::fixed, ndigits);
+  const auto printed =
+      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, ndigits);
   if (printed.ec != std::errc{}) return value;
   double rounded = value;
   std::from_chars(buffer.data(), printed.ptr, rounded);

@@ -25,15 +25,16 @@ RegistryStore& store() {
 }
 
 std::shared_ptr<TimeProfiler> find_time_profiler(const Registry& registry) {
-  const auto found = std::find_if(registry.metrics.begin(), registry.metrics.end(),
-                                  [](const RegisteredMetric& m) { return m.metric->name() == "time_profiler"; });
+  const auto found =
+      std::find_if(registry.metrics.begin(), registry.metrics.end(),
+                   [](const RegisteredMetric& m) { return m.metric->name() == "time_profiler"; });
   if (found == registry.metrics.end()) return nullptr;
   return std::dynamic_pointer_cast<TimeProfiler>(found->metric);
 }
 
 void update_switches(const Registry& registry) {
-  const bool active = registry.configured && registry.config.handle_records &&
-                      !registry.handlers.empty() && !registry.metrics.empty();
+  const bool active = registry.configured && registry.config.handle_records && !registry.handlers.empty() &&
+                      !registry.metrics.empty();
   error_raised_switch.store(registry.config.error_raised_label, std::memory_order_relaxed);
   time_profiling_switch.store(registry.time_profiler != nullptr, std::memory_order_relaxed);
   profiling_switch.store(active, std::memory_order_relaxed);

@@ -8,7 +8,7 @@ namespace phanos {
 // Defaults follow the phanos README, not Python 0.3.2's code, which defaults
 // error_raised_label to true.
 struct Config {
-  std::string job;  // required: the Prometheus job label and RabbitMQ routing key
+  std::string job;     // required: the Prometheus job label and RabbitMQ routing key
   std::string logger;  // empty: phanos' own logger
   bool time_profile = true;
   bool response_size_profile = false;

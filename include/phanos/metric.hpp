@@ -24,8 +24,7 @@ std::uint64_t metric_id(const Metric& metric) noexcept;
 // operations on the inherited ones.
 class Metric {
  public:
-  Metric(std::string name, std::string job, std::string units,
-         std::vector<std::string> label_names = {});
+  Metric(std::string name, std::string job, std::string units, std::vector<std::string> label_names = {});
   virtual ~Metric();
   Metric(const Metric&) = delete;
   Metric& operator=(const Metric&) = delete;

@@ -17,8 +17,8 @@ struct Record {
   std::string metric;  // the metric's type: "histogram", "summary", "counter", ...
   std::string units;
   std::string job;
-  std::string method;  // context string "Item:root.child", "" outside profiled calls
-  Labels labels;       // in the order given, error_raised last
+  std::string method;     // context string "Item:root.child", "" outside profiled calls
+  Labels labels;          // in the order given, error_raised last
   std::string operation;  // "observe", "inc", "dec", "set", "info", "state"
   RecordValue value;
 };

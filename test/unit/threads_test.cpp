@@ -87,5 +87,25 @@ TEST(Threads, ConfigChangesWhileThreadsProfile) {
   }
 }
 
+// Constructed before the thread's first profiled call, so destroyed after
+// the runtime's per-thread state: its profiled call must go untracked.
+struct ProfilesWhenDestroyed {
+  bool armed = false;
+  ~ProfilesWhenDestroyed() {
+    if (armed) profiled(child_site, [] {});
+  }
+};
+thread_local ProfilesWhenDestroyed profiles_when_destroyed;
+
+TEST(Threads, ProfiledCallsAfterThreadStateIsGoneAreSafe) {
+  auto capture = test::reset_profiler(test::example_config());
+  std::thread thread([] {
+    profiles_when_destroyed.armed = true;
+    profiled(root_sites[0], [] {});
+  });
+  thread.join();
+  EXPECT_EQ(capture->all_records().size(), 1u);
+}
+
 }  // namespace
 }  // namespace phanos

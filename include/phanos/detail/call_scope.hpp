@@ -20,9 +20,7 @@ extern std::atomic<bool> profiling_switch;
 
 // True when a profiled call has anything to do. Inline so that the disabled
 // path is one load and one branch.
-inline bool profiling_active() noexcept {
-  return profiling_switch.load(std::memory_order_relaxed);
-}
+inline bool profiling_active() noexcept { return profiling_switch.load(std::memory_order_relaxed); }
 
 class CallScope {
  public:

@@ -10,8 +10,8 @@ namespace phanos {
 
 class Enum : public Metric {
  public:
-  Enum(std::string name, std::string job, std::vector<std::string> states,
-       std::string units = "enum", std::vector<std::string> label_names = {});
+  Enum(std::string name, std::string job, std::vector<std::string> states, std::string units = "enum",
+       std::vector<std::string> label_names = {});
   std::string_view metric_type() const noexcept override;
   const std::vector<std::string>& states() const noexcept;
   // `value` must be one of the states given at construction.
