@@ -99,6 +99,8 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
                         ", labels given " + names_text(given));
       return false;
     }
+    // Nothing would ever hand the record over.
+    if (!detail::profiling_active()) return true;
     detail::CallScope* scope = detail::current_scope();
     Record record;
     record.item = scope != nullptr ? scope->item() : "";

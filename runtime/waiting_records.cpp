@@ -3,8 +3,8 @@
 #include <atomic>
 #include <iterator>
 #include <mutex>
+#include <utility>
 
-#include "phanos/detail/call_scope.hpp"
 #include "thread_state.hpp"
 
 namespace phanos::detail {
@@ -50,7 +50,6 @@ std::vector<WaitingRecord> ThreadRecords::take() {
 }
 
 void store_record(std::uint64_t metric_id, Record record) {
-  if (!profiling_active()) return;
   ThreadState* state = existing_thread_state();
   if (state != nullptr && state->current != nullptr) {
     state->records.add({metric_id, std::move(record)});

@@ -38,8 +38,7 @@ class ThreadRecords {
 };
 
 // Puts a record where the calling thread's current call tree will hand it
-// over, or in the shared buffer outside profiled calls. Records nothing while
-// profiling is inactive: no one would ever take it.
+// over, or in the shared buffer outside profiled calls.
 void store_record(std::uint64_t metric_id, Record record);
 
 // The shared buffer's records, oldest first, then the thread's own.

@@ -4,8 +4,8 @@
 //   R f(params) { BODY }
 // into
 //   R f(params) {
-//     static constexpr ::phanos::detail::Site __phanos_site{...};
-//     return ::phanos::detail::invoke(__phanos_site, [&]() -> R { BODY });
+//     static constexpr ::phanos::detail::Site phanos_site_{...};
+//     return ::phanos::detail::invoke(phanos_site_, [&]() -> R { BODY });
 //   }
 //
 // so everything here must keep the body's result exactly as the body made it:
