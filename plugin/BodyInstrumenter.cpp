@@ -35,6 +35,11 @@ std::string siteInitializer(const FunctionDecl &FD) {
          cString(Site.File) + ", " + std::to_string(Site.Line) + "u}";
 }
 
+// The names generated code declares (phanos_site_, phanos_call_,
+// phanos_func_...) are not reserved identifiers, so -Wreserved-identifier
+// stays quiet; they live in the function's outer block, one scope outside the
+// body, so the body cannot clash with them.
+
 // Reads tokens from the preprocessor, remembering all of them so the stream
 // can be restored if the body turns out to be malformed.
 class TokenReader {
@@ -110,9 +115,9 @@ std::string renamePredefinedNames(Tokens &Body, const GeneratedTokens &Gen) {
     const char *Alias;
   };
   static constexpr Predefined Names[] = {
-      {tok::kw___func__, "__func__", "__phanos_func"},
-      {tok::kw___FUNCTION__, "__FUNCTION__", "__phanos_FUNCTION"},
-      {tok::kw___PRETTY_FUNCTION__, "__PRETTY_FUNCTION__", "__phanos_PRETTY_FUNCTION"},
+      {tok::kw___func__, "__func__", "phanos_func_"},
+      {tok::kw___FUNCTION__, "__FUNCTION__", "phanos_FUNCTION_"},
+      {tok::kw___PRETTY_FUNCTION__, "__PRETTY_FUNCTION__", "phanos_PRETTY_FUNCTION_"},
   };
   std::string Bindings;
   for (const Predefined &Name : Names) {
@@ -145,15 +150,34 @@ bool needsGuardInPlace(const FunctionDecl &FD, ArrayRef<Token> Body) {
 }
 
 Wrapping guardInPlace(const FunctionDecl &FD) {
-  return {"static constexpr ::phanos::detail::Site __phanos_site" + siteInitializer(FD) +
-              "; ::phanos::detail::GuardedCall __phanos_call(__phanos_site);",
+  return {"static constexpr ::phanos::detail::Site phanos_site_" + siteInitializer(FD) +
+              "; ::phanos::detail::GuardedCall phanos_call_(phanos_site_);",
           ""};
 }
 
+// Attributes are handled before a definition inherits `[[noreturn]]` from an
+// earlier declaration, so the earlier declarations are asked directly.
+bool isNoReturn(const FunctionDecl &FD) {
+  if (FD.isNoReturn()) return true;
+  ASTContext &Ctx = FD.getASTContext();
+  auto WithoutNoReturn = [&](const FunctionDecl &F) {
+    const auto *Type = F.getType()->castAs<FunctionType>();
+    return QualType(Ctx.adjustFunctionType(Type, Type->getExtInfo().withNoReturn(false)), 0);
+  };
+  for (const NamedDecl *Earlier : FD.getDeclContext()->lookup(FD.getDeclName())) {
+    const auto *Candidate = dyn_cast<FunctionDecl>(Earlier);
+    if (Candidate && Candidate != &FD && Candidate->isNoReturn() &&
+        Ctx.hasSameType(WithoutNoReturn(*Candidate), WithoutNoReturn(FD)))
+      return true;
+  }
+  return false;
+}
+
 Wrapping wrappingFor(const FunctionDecl &FD, const std::string &PredefinedBindings) {
-  bool ReturnsNothing = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD) || FD.isNoReturn();
+  bool NoReturn = isNoReturn(FD);
+  bool ReturnsNothing = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD) || NoReturn;
   std::string Return = ReturnsNothing ? "" : "return ";
-  std::string Site = "static constexpr ::phanos::detail::Site __phanos_site" + siteInitializer(FD) + ";";
+  std::string Site = "static constexpr ::phanos::detail::Site phanos_site_" + siteInitializer(FD) + ";";
   std::string Lambda = std::string("[&]() -> ") + GeneratedTokens::ReturnTypePlaceholder.data() + " {";
   Wrapping W;
   if (FD.isConstexpr()) {
@@ -161,13 +185,13 @@ Wrapping wrappingFor(const FunctionDecl &FD, const std::string &PredefinedBindin
     // that constant evaluation never calls.
     W.Open = PredefinedBindings + Return +
              "::phanos::detail::invoke_constexpr([]() noexcept -> const ::phanos::detail::Site& { " + Site +
-             " return __phanos_site; }, " + Lambda;
+             " return phanos_site_; }, " + Lambda;
   } else {
-    W.Open = Site + " " + PredefinedBindings + Return + "::phanos::detail::invoke(__phanos_site, " + Lambda;
+    W.Open = Site + " " + PredefinedBindings + Return + "::phanos::detail::invoke(phanos_site_, " + Lambda;
   }
   // main() may fall off its end; the lambda standing in for its body may not.
   W.Close = FD.isMain() ? " return 0; });" : " });";
-  if (FD.isNoReturn()) W.Close += " __builtin_unreachable();";
+  if (NoReturn) W.Close += " __builtin_unreachable();";
   return W;
 }
 
