@@ -6,9 +6,9 @@
 #include <atomic>
 #include <chrono>
 #include <string>
-#include <typeinfo>
 
 #include "phanos/detail/site.hpp"
+#include "phanos/detail/type_id.hpp"
 
 namespace phanos::detail {
 
@@ -35,7 +35,7 @@ class CallScope {
   template <class T>
   void set_result(const T* result) noexcept {
     result_ = result;
-    result_type_ = &typeid(T);
+    result_type_ = type_id<T>();
   }
 
   // "Item:root.child.name"; built on first use, as most calls never need it.
@@ -57,7 +57,7 @@ class CallScope {
   std::chrono::steady_clock::time_point start_{};
   std::string context_;
   const void* result_ = nullptr;
-  const std::type_info* result_type_ = nullptr;
+  TypeId result_type_ = nullptr;
 };
 
 }  // namespace phanos::detail
