@@ -1,0 +1,81 @@
+#include "Wrapping.h"
+
+#include "GeneratedTokens.h"
+#include "SiteDescription.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace phanos {
+
+using namespace clang;
+
+namespace {
+
+std::string cString(StringRef Text) {
+  std::string Out = "\"";
+  llvm::raw_string_ostream OS(Out);
+  OS.write_escaped(Text);
+  OS.flush();
+  return Out + "\"";
+}
+
+std::string siteDeclaration(const FunctionDecl &FD) {
+  SiteDescription Site = SiteDescription::of(FD);
+  return "static constexpr ::phanos::detail::Site phanos_site_{" + cString(Site.Name) + ", " + cString(Site.Item) +
+         ", " + cString(Site.QualifiedName) + ", " + cString(Site.File) + ", " + std::to_string(Site.Line) + "u};";
+}
+
+// Attributes are handled before a definition inherits `[[noreturn]]` from an
+// earlier declaration, so the earlier declarations are asked directly.
+bool isNoReturn(const FunctionDecl &FD) {
+  if (FD.isNoReturn()) return true;
+  ASTContext &Ctx = FD.getASTContext();
+  auto WithoutNoReturn = [&](const FunctionDecl &F) {
+    const auto *Type = F.getType()->castAs<FunctionType>();
+    return QualType(Ctx.adjustFunctionType(Type, Type->getExtInfo().withNoReturn(false)), 0);
+  };
+  for (const NamedDecl *Earlier : FD.getDeclContext()->lookup(FD.getDeclName())) {
+    const auto *Candidate = dyn_cast<FunctionDecl>(Earlier);
+    if (Candidate && Candidate != &FD && Candidate->isNoReturn() &&
+        Ctx.hasSameType(WithoutNoReturn(*Candidate), WithoutNoReturn(FD)))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Wrapping Wrapping::inLambda(const FunctionDecl &FD, const std::string &PredefinedBindings) {
+  bool NoReturn = isNoReturn(FD);
+  bool ReturnsNothing = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD) || NoReturn;
+  std::string Return = ReturnsNothing ? "" : "return ";
+  std::string Lambda = std::string("[&]() -> ") + GeneratedTokens::ReturnTypePlaceholder.data() + " {";
+  Wrapping W;
+  if (FD.isConstexpr()) {
+    // A constexpr function may not hold a static; the site lives in a lambda
+    // that constant evaluation never calls.
+    W.Open = PredefinedBindings + Return +
+             "::phanos::detail::invoke_constexpr([]() noexcept -> const ::phanos::detail::Site& { " +
+             siteDeclaration(FD) + " return phanos_site_; }, " + Lambda;
+  } else {
+    W.Open = siteDeclaration(FD) + " " + PredefinedBindings + Return + "::phanos::detail::invoke(phanos_site_, " +
+             Lambda;
+  }
+  // main() may fall off its end; the lambda standing in for its body may not.
+  W.Close = FD.isMain() ? " return 0; });" : " });";
+  if (NoReturn) W.Close += " __builtin_unreachable();";
+  return W;
+}
+
+Wrapping Wrapping::guardInPlace(const FunctionDecl &FD) {
+  return {siteDeclaration(FD) + " ::phanos::detail::GuardedCall phanos_call_(phanos_site_);", ""};
+}
+
+bool Wrapping::needsGuardInPlace(const FunctionDecl &FD, ArrayRef<Token> Body) {
+  if (!FD.getReturnType()->getContainedDeducedType() || !FD.getIdentifier()) return false;
+  return llvm::any_of(Body, [&](const Token &Tok) { return Tok.getIdentifierInfo() == FD.getIdentifier(); });
+}
+
+}  // namespace phanos

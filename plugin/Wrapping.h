@@ -1,0 +1,34 @@
+#pragma once
+// The generated text that goes around a body: `Open BODY Close`.
+//
+//   { static constexpr ::phanos::detail::Site phanos_site_{...};
+//     return ::phanos::detail::invoke(phanos_site_, [&]() -> R { BODY }); }
+//
+// The names it declares (phanos_site_, phanos_call_, phanos_func_...) are not
+// reserved identifiers, so -Wreserved-identifier stays quiet; they live in
+// the function's outer block, one scope outside the body, so the body cannot
+// clash with them.
+
+#include "clang/AST/Decl.h"
+#include "clang/Lex/Token.h"
+#include "llvm/ADT/ArrayRef.h"
+
+#include <string>
+
+namespace phanos {
+
+struct Wrapping {
+  std::string Open;
+  std::string Close;
+
+  // The body moves into a lambda run by the runtime's invoke().
+  static Wrapping inLambda(const clang::FunctionDecl &FD, const std::string &PredefinedBindings);
+  // The body stays where it is, under a guard object: the call is timed and
+  // placed in the tree, but hooks do not see its result.
+  static Wrapping guardInPlace(const clang::FunctionDecl &FD);
+  // A function whose return type is deduced cannot call itself from inside
+  // the lambda: its type is not known until the lambda is complete.
+  static bool needsGuardInPlace(const clang::FunctionDecl &FD, llvm::ArrayRef<clang::Token> Body);
+};
+
+}  // namespace phanos
