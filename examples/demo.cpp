@@ -1,12 +1,16 @@
-// The phanos demo: the example of the README. Built by examples/CMakeLists.txt
-// with phanos_instrument(phanos_demo), i.e. compiled with the phanos plugin
-// and linked with the runtime. Run it:
+// The phanos demo: the README's example with a little more. Built by
+// examples/CMakeLists.txt with phanos_instrument(phanos_demo), i.e. compiled
+// with the phanos plugin and linked with the runtime; `bash scripts/demo.sh`
+// builds and runs it:
 //
-//   $ ./phanos_demo
+//   profiler: time_profiler, method: DummyDbAccess:second_access.first_access, value: 1.09 mS
+//   profiler: time_profiler, method: DummyDbAccess:second_access, value: 1.13 mS
 //   second_access() = 2
-//   profiler: time_profiler, method: DummyDbAccess:second_access.first_access, value: 1.07 mS
-//   profiler: time_profiler, method: DummyDbAccess:second_access, value: 1.1 mS
-//   ...
+//   profiler: time_profiler, method: reports:summarize.third_access.second_access.first_access, value: 1.08 mS
+//   profiler: time_profiler, method: reports:summarize.third_access.second_access, value: 1.09 mS
+//   profiler: time_profiler, method: reports:summarize.third_access, value: 1.09 mS
+//   profiler: time_profiler, method: reports:summarize, value: 1.09 mS
+//   third_access() = 3
 #include <phanos/phanos.hpp>
 
 #include <chrono>
