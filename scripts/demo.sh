@@ -10,7 +10,7 @@ source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
 phanos_ensure_packages "${PHANOS_BUILD_PACKAGES[@]}"
 
 dir=$PHANOS_BUILD_ROOT/demo
-phanos_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_BUILD_TESTS=OFF
+phanos_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_BUILD_TESTS=OFF -DPHANOS_BUILD_PLUGIN=ON
 phanos_build "$dir" --target phanos_demo
 
 phanos_log "run $dir/examples/phanos_demo"

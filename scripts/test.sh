@@ -58,18 +58,16 @@ stage() {
   local -a prefix=() ctest_args=()
   case $name in
     main)
-      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_SANITIZE=; then
+      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON; then
         failures+=("$name: configure"); return; fi ;;
     asan|tsan)
       local sanitize=address,undefined
       [ "$name" = tsan ] && sanitize=thread
+      # The runtime and its unit tests only (no plugin, demo, lit or consumer
+      # tests: those link unsanitized programs with the runtime).
       if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Debug \
           -DPHANOS_SANITIZE="$sanitize" -DPHANOS_BUILD_PLUGIN=OFF; then
         failures+=("$name: configure"); return; fi
-      # These stages test the runtime and its unit tests. The lit tests link
-      # programs built without sanitizers against the runtime, which cannot
-      # work with a sanitized runtime: they run in the main stage.
-      ctest_args=(-E '^lit$')
       # Sanitizer runtimes of LLVM 14 need a memory layout that high ASLR
       # entropy can break (TSan: "unexpected memory mapping"): run the tests
       # without address space randomization when the system allows it.
