@@ -70,6 +70,12 @@ function(phanos_instrument target)
       "directory is needed to change the compiler).")
   endif()
 
+  get_target_property(_done "${target}" PHANOS_INSTRUMENTED)
+  if(_done)
+    return()  # instrumented already
+  endif()
+  set_target_properties("${target}" PROPERTIES PHANOS_INSTRUMENTED TRUE)
+
   # Load the plugin for the C++ sources of the target.
   target_compile_options("${target}" PRIVATE
     "$<$<COMPILE_LANGUAGE:CXX>:-fplugin=$<TARGET_FILE:phanos::plugin>>")
@@ -91,7 +97,9 @@ function(phanos_instrument target)
 
   # Recompile when the plugin changes. OBJECT_DEPENDS is a source property,
   # so set it once all sources of the target are known: at the end of the
-  # directory that called phanos_instrument().
+  # directory that called phanos_instrument(). (Being a property of the
+  # source, it also applies to other targets of that directory compiling the
+  # same file: they are recompiled needlessly, never too little.)
   cmake_language(EVAL CODE "
     cmake_language(DEFER CALL _phanos_instrument_object_depends [[${target}]])")
 endfunction()
