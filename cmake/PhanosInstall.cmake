@@ -36,8 +36,8 @@ if(TARGET phanos_runtime)
     LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT phanos_runtime
             NAMELINK_COMPONENT phanos_development
     ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT phanos_development
-    RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT phanos_runtime
-    INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+    RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT phanos_runtime)
+  # (The include directory comes from the runtime's INSTALL_INTERFACE.)
   list(APPEND _phanos_export_targets phanos_runtime)
 endif()
 if(TARGET phanos_plugin)
