@@ -12,8 +12,11 @@
 
 include(CMakePackageConfigHelpers)
 
-set(PHANOS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/phanos"
-  CACHE STRING "Where the phanos CMake package is installed, relative to the prefix")
+# Not cached: CMAKE_INSTALL_LIBDIR follows a change of CMAKE_INSTALL_PREFIX
+# (lib <-> lib/<multiarch> for /usr), and so must this. -D overrides it.
+if(NOT DEFINED PHANOS_INSTALL_CMAKEDIR)
+  set(PHANOS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/phanos")
+endif()
 set(PHANOS_INSTALL_PLUGINDIR "${CMAKE_INSTALL_LIBDIR}/phanos")
 if(NOT DEFINED PHANOS_CLANG_VERSION_MAJOR)
   set(PHANOS_CLANG_VERSION_MAJOR 14)
