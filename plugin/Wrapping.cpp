@@ -27,6 +27,20 @@ std::string siteDeclaration(const FunctionDecl &FD) {
          ", " + cString(Site.QualifiedName) + ", " + cString(Site.File) + ", " + std::to_string(Site.Line) + "u};";
 }
 
+// ", a, b, pack..." : every parameter by name, for hooks to see. A parameter
+// without a name is passed as a placeholder that keeps the others' positions.
+std::string parameterList(const FunctionDecl &FD) {
+  std::string List;
+  for (const ParmVarDecl *Param : FD.parameters()) {
+    List += ", ";
+    if (Param->getName().empty())
+      List += "::phanos::detail::unnamed_argument";
+    else
+      List += Param->getName().str() + (Param->isParameterPack() ? "..." : "");
+  }
+  return List;
+}
+
 // Attributes are handled before a definition inherits `[[noreturn]]` from an
 // earlier declaration, so the earlier declarations are asked directly.
 bool isNoReturn(const FunctionDecl &FD) {
@@ -64,13 +78,14 @@ Wrapping Wrapping::inLambda(const FunctionDecl &FD, const std::string &Predefine
              Lambda;
   }
   // main() may fall off its end; the lambda standing in for its body may not.
-  W.Close = FD.isMain() ? " return 0; });" : " });";
+  W.Close = (FD.isMain() ? " return 0; }" : " }") + parameterList(FD) + ");";
   if (NoReturn) W.Close += " __builtin_unreachable();";
   return W;
 }
 
 Wrapping Wrapping::guardInPlace(const FunctionDecl &FD) {
-  return {siteDeclaration(FD) + " ::phanos::detail::GuardedCall phanos_call_(phanos_site_);", ""};
+  return {siteDeclaration(FD) + " ::phanos::detail::GuardedCall phanos_call_(phanos_site_" + parameterList(FD) + ");",
+          ""};
 }
 
 bool Wrapping::needsGuardInPlace(const FunctionDecl &FD, ArrayRef<Token> Body) {

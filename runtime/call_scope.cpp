@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "hand_over.hpp"
+#include "phanos/call.hpp"
+#include "phanos/profiler.hpp"
 #include "log.hpp"
 #include "python_format.hpp"
 #include "registry.hpp"
@@ -11,8 +13,8 @@
 
 namespace phanos::detail {
 
-CallScope::CallScope(const Site& site) noexcept
-    : site_(&site), uncaught_on_entry_(std::uncaught_exceptions()) {
+CallScope::CallScope(const Site& site, Arguments arguments) noexcept
+    : site_(&site), arguments_(arguments), uncaught_on_entry_(std::uncaught_exceptions()) {
   ThreadState* state = thread_state();
   // Calls made by handlers during a hand-over stay untracked: their records
   // would land in the hand-over that is running them.
@@ -21,6 +23,14 @@ CallScope::CallScope(const Site& site) noexcept
   parent_ = state->current;
   if (parent_ != nullptr) root_ = parent_->root_;
   state->current = this;
+  enter();
+}
+
+void CallScope::enter() {
+  Profiler& hooks = profiler();
+  const Call call(*this);
+  if (parent_ == nullptr) hooks.before_root_func(call);
+  hooks.before_func(call);
   if (time_profiling_enabled()) {
     timed_ = true;
     start_ = std::chrono::steady_clock::now();
@@ -41,6 +51,13 @@ void CallScope::finish() {
       const std::shared_ptr<const Registry> registry = registry_snapshot();
       if (registry->time_profiler) registry->time_profiler->observe(python_round(milliseconds, 2));
     }
+    Profiler& hooks = profiler();
+    const Call call(*this);
+    hooks.after_func(call);
+    if (parent_ == nullptr) {
+      observe_response_size();
+      hooks.after_root_func(call);
+    }
     if (parent_ == nullptr || thread_->records.size() >= waiting_records_limit) {
       hand_over_records(*thread_);
     }
@@ -48,6 +65,12 @@ void CallScope::finish() {
     // Only allocation can fail here; the profiled program must not notice.
     log_error("a profiled call could not be recorded (out of memory?)");
   }
+}
+
+void CallScope::observe_response_size() {
+  if (result_size_ == nullptr) return;  // void, threw, or a type without a size
+  const std::shared_ptr<const Registry> registry = registry_snapshot();
+  if (registry->response_size) registry->response_size->observe(static_cast<double>(result_size_(result_)));
 }
 
 const std::string& CallScope::context() {

@@ -24,12 +24,12 @@ RegistryStore& store() {
   return *instance;
 }
 
-std::shared_ptr<TimeProfiler> find_time_profiler(const Registry& registry) {
-  const auto found =
-      std::find_if(registry.metrics.begin(), registry.metrics.end(),
-                   [](const RegisteredMetric& m) { return m.metric->name() == "time_profiler"; });
+template <class BuiltIn>
+std::shared_ptr<BuiltIn> find_built_in(const Registry& registry, std::string_view name) {
+  const auto found = std::find_if(registry.metrics.begin(), registry.metrics.end(),
+                                  [&](const RegisteredMetric& m) { return m.metric->name() == name; });
   if (found == registry.metrics.end()) return nullptr;
-  return std::dynamic_pointer_cast<TimeProfiler>(found->metric);
+  return std::dynamic_pointer_cast<BuiltIn>(found->metric);
 }
 
 void update_switches(const Registry& registry) {
@@ -49,7 +49,8 @@ void change_registry(const std::function<void(Registry&)>& change) {
   std::lock_guard<std::mutex> lock(registry_store.writer);
   auto next = std::make_shared<Registry>(*registry_store.current);
   change(*next);
-  next->time_profiler = find_time_profiler(*next);
+  next->time_profiler = find_built_in<TimeProfiler>(*next, "time_profiler");
+  next->response_size = find_built_in<ResponseSize>(*next, "response_size");
   std::shared_ptr<const Registry> published = std::move(next);
   std::atomic_store(&registry_store.current, published);
   update_switches(*published);

@@ -11,6 +11,7 @@
 #include "phanos/config.hpp"
 #include "phanos/handler.hpp"
 #include "phanos/metric.hpp"
+#include "phanos/metrics/response_size.hpp"
 #include "phanos/metrics/time_profiler.hpp"
 
 namespace phanos::detail {
@@ -32,6 +33,9 @@ struct Registry {
   std::vector<RegisteredHandler> handlers;  // in the order added: handlers are called in it
   // The metric named "time_profiler", when it is a TimeProfiler: it times calls.
   std::shared_ptr<TimeProfiler> time_profiler;
+  // The metric named "response_size", when it is a ResponseSize: it measures
+  // roots' results.
+  std::shared_ptr<ResponseSize> response_size;
 };
 
 std::shared_ptr<const Registry> registry_snapshot();

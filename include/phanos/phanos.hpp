@@ -1,10 +1,13 @@
 #pragma once
 // Everything a program using phanos needs.
 
+#include "phanos/call.hpp"
 #include "phanos/config.hpp"
+#include "phanos/detail/invoke.hpp"
 #include "phanos/format.hpp"
 #include "phanos/handler.hpp"
 #include "phanos/handlers/stream_handler.hpp"
+#include "phanos/hook.hpp"
 #include "phanos/labels.hpp"
 #include "phanos/metric.hpp"
 #include "phanos/metrics/counter.hpp"
@@ -17,3 +20,4 @@
 #include "phanos/metrics/time_profiler.hpp"
 #include "phanos/profiler.hpp"
 #include "phanos/record.hpp"
+#include "phanos/response_size.hpp"

@@ -5,6 +5,7 @@
 
 #include "phanos/config.hpp"
 #include "phanos/handler.hpp"
+#include "phanos/hook.hpp"
 #include "phanos/metric.hpp"
 
 namespace phanos {
@@ -41,6 +42,15 @@ class Profiler {
   // Drops the records waiting on every thread and calls every metric's
   // cleanup(). Not meant to be called while profiled calls are running.
   void clear();
+
+  // Called around every profiled call, with the call's node already in the
+  // tree (records they make belong to it): before_root_func then
+  // before_func on entry; after_func, then (root only, after response_size
+  // is observed) after_root_func on exit, also when the body threw.
+  Hook before_func;
+  Hook before_root_func;
+  Hook after_func;
+  Hook after_root_func;
 
  private:
   Profiler() = default;

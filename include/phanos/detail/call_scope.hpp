@@ -7,8 +7,10 @@
 #include <chrono>
 #include <string>
 
+#include "phanos/detail/argument.hpp"
 #include "phanos/detail/site.hpp"
 #include "phanos/detail/type_id.hpp"
+#include "phanos/response_size.hpp"
 
 namespace phanos::detail {
 
@@ -24,7 +26,7 @@ inline bool profiling_active() noexcept { return profiling_switch.load(std::memo
 
 class CallScope {
  public:
-  explicit CallScope(const Site& site) noexcept;
+  explicit CallScope(const Site& site, Arguments arguments = {}) noexcept;
   // Runs when the body returns and when an exception leaves it: records,
   // hands records over if this is the root, and leaves the tree.
   ~CallScope();
@@ -34,9 +36,16 @@ class CallScope {
   // The body's result, for after-hooks and the root's response size.
   template <class T>
   void set_result(const T* result) noexcept {
+    using Value = std::remove_cv_t<T>;
     result_ = result;
-    result_type_ = type_id<T>();
+    result_type_ = type_id<Value>();
+    result_size_ = size_function<Value>();
   }
+
+  const Site& site() const noexcept { return *site_; }
+  Arguments arguments() const noexcept { return arguments_; }
+  // Null unless the body returned a result of exactly this type.
+  const void* result(TypeId type) const noexcept { return type == result_type_ ? result_ : nullptr; }
 
   // "Item:root.child.name"; built on first use, as most calls never need it.
   const std::string& context();
@@ -46,9 +55,12 @@ class CallScope {
   bool exception_propagating() const noexcept;
 
  private:
+  void enter();
   void finish();
+  void observe_response_size();
 
   const Site* site_;
+  Arguments arguments_;
   ThreadState* thread_ = nullptr;  // null: not tracked (see the constructor)
   CallScope* parent_ = nullptr;    // null: this is the root
   const CallScope* root_ = this;
@@ -58,6 +70,7 @@ class CallScope {
   std::string context_;
   const void* result_ = nullptr;
   TypeId result_type_ = nullptr;
+  SizeOf result_size_ = nullptr;
 };
 
 }  // namespace phanos::detail

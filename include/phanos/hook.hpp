@@ -1,0 +1,46 @@
+#pragma once
+// One of the profiler's hooks (before_func, after_root_func, ...). Assign a
+// function or nullptr at any time, from any thread: calls in flight keep the
+// function they started with.
+
+#include <atomic>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+namespace phanos {
+
+class Call;
+
+class Hook {
+ public:
+  using Function = std::function<void(const Call&)>;
+
+  Hook() = default;
+  Hook(const Hook&) = delete;
+  Hook& operator=(const Hook&) = delete;
+
+  Hook& operator=(Function function);
+  Hook& operator=(std::nullptr_t) { return *this = Function(); }
+
+  explicit operator bool() const noexcept { return set_.load(std::memory_order_acquire); }
+  operator Function() const;
+
+  // Calls the function if there is one. What it throws goes no further (a
+  // hook never breaks a profiled call); the first failure after each
+  // assignment is reported through phanos' logger.
+  void operator()(const Call& call) const noexcept {
+    if (*this) call_function(call);
+  }
+
+ private:
+  void call_function(const Call& call) const noexcept;
+  void report_failure(std::string_view what) const noexcept;
+
+  std::atomic<bool> set_{false};
+  mutable std::atomic<bool> failure_reported_{false};
+  std::shared_ptr<const Function> function_;  // read and written atomically
+};
+
+}  // namespace phanos

@@ -1,0 +1,42 @@
+#include "phanos/hook.hpp"
+
+#include <exception>
+#include <string>
+
+#include "log.hpp"
+
+namespace phanos {
+
+Hook& Hook::operator=(Function function) {
+  std::shared_ptr<const Function> next;
+  if (function) next = std::make_shared<const Function>(std::move(function));
+  const bool set = next != nullptr;
+  std::atomic_store(&function_, std::move(next));
+  failure_reported_.store(false, std::memory_order_relaxed);
+  set_.store(set, std::memory_order_release);
+  return *this;
+}
+
+Hook::operator Function() const {
+  const std::shared_ptr<const Function> function = std::atomic_load(&function_);
+  return function ? *function : Function();
+}
+
+void Hook::report_failure(std::string_view what) const noexcept {
+  if (failure_reported_.exchange(true, std::memory_order_relaxed)) return;
+  detail::log_error("a hook threw (reported once until the hook is set again): " + std::string(what));
+}
+
+void Hook::call_function(const Call& call) const noexcept {
+  const std::shared_ptr<const Function> function = std::atomic_load(&function_);
+  if (!function) return;
+  try {
+    (*function)(call);
+  } catch (const std::exception& e) {
+    report_failure(e.what());
+  } catch (...) {
+    report_failure("a non-standard exception");
+  }
+}
+
+}  // namespace phanos
