@@ -87,7 +87,9 @@ for s in "${stages[@]}"; do
 done
 
 phanos_log "summary ($(( $(date +%s) - start )) s)"
-printf '%s\n' "${summary[@]}"
+if [ ${#summary[@]} -ne 0 ]; then
+  printf '%s\n' "${summary[@]}"
+fi
 if [ ${#failures[@]} -ne 0 ]; then
   printf 'FAILED: %s\n' "${failures[@]}"
 fi
