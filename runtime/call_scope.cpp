@@ -37,10 +37,13 @@ void CallScope::enter() {
   }
 }
 
-CallScope::~CallScope() {
+CallScope::~CallScope() { leave(); }
+
+void CallScope::leave() noexcept {
   if (thread_ == nullptr) return;
   finish();
   thread_->current = parent_;
+  thread_ = nullptr;
 }
 
 void CallScope::finish() {

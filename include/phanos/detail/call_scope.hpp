@@ -27,11 +27,16 @@ inline bool profiling_active() noexcept { return profiling_switch.load(std::memo
 class CallScope {
  public:
   explicit CallScope(const Site& site, Arguments arguments = {}) noexcept;
-  // Runs when the body returns and when an exception leaves it: records,
-  // hands records over if this is the root, and leaves the tree.
+  // leave(), unless the call already left.
   ~CallScope();
   CallScope(const CallScope&) = delete;
   CallScope& operator=(const CallScope&) = delete;
+
+  // Records the call, runs the after-hooks, hands records over if this is
+  // the root, and leaves the tree. invoke() calls it while the result still
+  // exists (a local result ends before the scope declared ahead of it); when
+  // the body throws, the destructor calls it during unwinding.
+  void leave() noexcept;
 
   // The body's result, for after-hooks and the root's response size.
   template <class T>

@@ -32,13 +32,16 @@ Result invoke_profiled(const Site& site, Body&& body, Params&... params) {
   CallScope scope(site, Arguments{arguments, sizeof...(Params)});
   if constexpr (std::is_void_v<Result>) {
     std::forward<Body>(body)();
+    scope.leave();
   } else if constexpr (std::is_reference_v<Result>) {
     Result result = std::forward<Body>(body)();
     scope.set_result(std::addressof(result));
+    scope.leave();
     return static_cast<Result>(result);
   } else {
     Result result = std::forward<Body>(body)();
     scope.set_result(std::addressof(result));
+    scope.leave();  // while `result` lives: it ends before `scope` does
     return result;
   }
 }
