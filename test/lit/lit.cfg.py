@@ -14,6 +14,10 @@ config.test_source_root = os.path.dirname(__file__)
 include = os.path.join(config.phanos_source_dir, "include")
 inputs = os.path.join(config.test_source_root, "Inputs")
 common = f"-std=c++17 -Wall -Wextra -I{include} -I{inputs}"
+# A sanitized runtime (PHANOS_SANITIZE) is linked into programs built the
+# same way, so the code the plugin generates runs under the sanitizers too.
+if config.sanitize:
+    common += f" -fsanitize={config.sanitize} -fno-omit-frame-pointer"
 config.substitutions.append(("%phanos_cxx", f"{config.clangxx} -fplugin={config.phanos_plugin} {common}"))
 config.substitutions.append(("%plain_cxx", f"{config.clangxx} {common} -Wno-unknown-attributes"))
 config.substitutions.append(("%phanos_link",
