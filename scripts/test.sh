@@ -83,7 +83,9 @@ stage() {
 
 start=$(date +%s)
 for s in "${stages[@]}"; do
+  t0=$(date +%s)
   stage "$s"
+  summary+=("$s: took $(( $(date +%s) - t0 )) s")
 done
 
 phanos_log "summary ($(( $(date +%s) - start )) s)"
