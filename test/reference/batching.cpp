@@ -12,6 +12,5 @@ struct Batch {
 };
 
 int main(int argc, char** argv) {
-  return reference::run(argc, argv, reference::example_config(true, false), nullptr,
-                        [] { Batch().root(); });
+  return reference::run(argc, argv, reference::example_config(true, false), nullptr, [] { Batch().root(); });
 }

@@ -8,8 +8,8 @@
 #include "scenario.hpp"
 
 static void hooks_setup(phanos::Profiler& p) {
-  auto calls = std::make_shared<phanos::Histogram>("hook_calls", "EXAMPLE", "n",
-                                                   std::vector<std::string>{"hook"});
+  auto calls =
+      std::make_shared<phanos::Histogram>("hook_calls", "EXAMPLE", "n", std::vector<std::string>{"hook"});
   p.add_metric(calls);
 
   const auto mk = [calls](std::string hook) {

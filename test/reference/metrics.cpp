@@ -12,8 +12,8 @@ struct Api {
 };
 
 static void metrics_setup(phanos::Profiler& p) {
-  auto requests = std::make_shared<phanos::Counter>("requests", "EXAMPLE", "count",
-                                                    std::vector<std::string>{"route"});
+  auto requests =
+      std::make_shared<phanos::Counter>("requests", "EXAMPLE", "count", std::vector<std::string>{"route"});
   auto temp = std::make_shared<phanos::Gauge>("temperature", "EXAMPLE", "C");
   auto state = std::make_shared<phanos::Enum>("state", "EXAMPLE", std::vector<std::string>{"up", "down"});
   auto info = std::make_shared<phanos::Info>("build", "EXAMPLE");
