@@ -23,6 +23,7 @@ import difflib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -119,7 +120,9 @@ def main():
     args = ap.parse_args()
     ref = lambda name: os.path.join(args.reference_dir, name)
 
-    os.makedirs(args.work_dir, exist_ok=True)
+    # No output of an earlier run may pass for this one's.
+    shutil.rmtree(args.work_dir, ignore_errors=True)
+    os.makedirs(args.work_dir)
     run = subprocess.run([args.program, args.work_dir], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          universal_newlines=True, timeout=60)
     if run.returncode != 0:
