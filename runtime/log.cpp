@@ -1,27 +1,22 @@
 #include "log.hpp"
 
-#include <cstdio>
+#include "loggers.hpp"
 
 namespace phanos::detail {
 namespace {
 
-void write_line(std::string_view level, std::string_view message) noexcept {
-  // One fwrite per message so that messages from several threads do not mix.
+void write(spdlog::level::level_enum level, std::string_view message) noexcept {
   try {
-    std::string line = "phanos: ";
-    line += level;
-    line += ": ";
-    line += message;
-    line += '\n';
-    std::fwrite(line.data(), 1, line.size(), stderr);
+    current_logger()->log(level, spdlog::string_view_t(message.data(), message.size()));
   } catch (...) {
+    // Nowhere left to report it.
   }
 }
 
 }  // namespace
 
-void log_warning(std::string_view message) noexcept { write_line("warning", message); }
+void log_warning(std::string_view message) noexcept { write(spdlog::level::warn, message); }
 
-void log_error(std::string_view message) noexcept { write_line("error", message); }
+void log_error(std::string_view message) noexcept { write(spdlog::level::err, message); }
 
 }  // namespace phanos::detail

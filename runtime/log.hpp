@@ -1,5 +1,6 @@
 #pragma once
-// phanos' own messages. They go to stderr until a logger can be configured.
+// phanos' own messages, written to the logger Config::logger names (see
+// loggers.hpp): by default "phanos: warning: ..." on stderr.
 
 #include <atomic>
 #include <exception>

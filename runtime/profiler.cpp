@@ -5,6 +5,7 @@
 #include <string>
 
 #include "log.hpp"
+#include "loggers.hpp"
 #include "phanos/metrics/response_size.hpp"
 #include "phanos/metrics/time_profiler.hpp"
 #include "registry.hpp"
@@ -67,11 +68,15 @@ Profiler& profiler() {
 
 void Profiler::config(const Config& config) {
   if (config.job.empty()) throw ConfigError("job: required, got an empty string");
+  std::shared_ptr<spdlog::logger> logger = detail::configured_logger(config.logger);
   detail::change_registry([&](detail::Registry& registry) {
     registry.configured = true;
     registry.config = config;
     configure_built_in<TimeProfiler>(registry, time_profiler_name, config.time_profile);
     configure_built_in<ResponseSize>(registry, response_size_name, config.response_size_profile);
+    // Last, when nothing can fail any more; under the registry's lock, so
+    // concurrent configurations cannot pair one's logger with another's job.
+    detail::use_logger(logger);
   });
 }
 

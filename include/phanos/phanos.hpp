@@ -6,6 +6,8 @@
 #include "phanos/detail/invoke.hpp"
 #include "phanos/format.hpp"
 #include "phanos/handler.hpp"
+#include "phanos/handlers/logger_handler.hpp"
+#include "phanos/handlers/named_logger_handler.hpp"
 #include "phanos/handlers/stream_handler.hpp"
 #include "phanos/hook.hpp"
 #include "phanos/labels.hpp"
