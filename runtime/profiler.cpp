@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "config/parse_config.hpp"
 #include "log.hpp"
 #include "loggers.hpp"
 #include "phanos/metrics/response_size.hpp"
@@ -58,6 +59,27 @@ void configure_built_in(detail::Registry& registry, std::string_view name, bool 
   }
 }
 
+// config() and dict_config() alike.
+void configure(detail::Registry& registry, const Config& config) {
+  registry.configured = true;
+  registry.config = config;
+  configure_built_in<TimeProfiler>(registry, time_profiler_name, config.time_profile);
+  configure_built_in<ResponseSize>(registry, response_size_name, config.response_size_profile);
+}
+
+// add_handler() and dict_config() alike. Same name: replaced in place.
+void put_handler(detail::Registry& registry, std::shared_ptr<Handler> handler) {
+  if (!registry.configured) throw std::runtime_error("Profiler not configured yet");
+  detail::RegisteredHandler entry{std::move(handler), std::make_shared<detail::ReportOnce>()};
+  const auto found = find_named(registry.handlers, entry.handler->handler_name(), handler_name);
+  if (found == registry.handlers.end()) {
+    registry.handlers.push_back(std::move(entry));
+    return;
+  }
+  detail::log_warning("add_handler: handler '" + entry.handler->handler_name() + "' already exists, replacing it");
+  *found = std::move(entry);
+}
+
 }  // namespace
 
 Profiler& profiler() {
@@ -70,30 +92,29 @@ void Profiler::config(const Config& config) {
   if (config.job.empty()) throw ConfigError("job: required, got an empty string");
   std::shared_ptr<spdlog::logger> logger = detail::configured_logger(config.logger);
   detail::change_registry([&](detail::Registry& registry) {
-    registry.configured = true;
-    registry.config = config;
-    configure_built_in<TimeProfiler>(registry, time_profiler_name, config.time_profile);
-    configure_built_in<ResponseSize>(registry, response_size_name, config.response_size_profile);
+    configure(registry, config);
     // Last, when nothing can fail any more; under the registry's lock, so
     // concurrent configurations cannot pair one's logger with another's job.
     detail::use_logger(logger);
   });
 }
 
+// Checks and builds everything first, then changes the registry once: a
+// rejected configuration changes nothing.
+void Profiler::dict_config(std::string_view json) {
+  detail::ParsedConfig parsed = detail::parse_config(json);
+  std::shared_ptr<spdlog::logger> logger = detail::configured_logger(parsed.config.logger);
+  detail::change_registry([&](detail::Registry& registry) {
+    configure(registry, parsed.config);
+    for (const std::shared_ptr<Handler>& handler : parsed.handlers) put_handler(registry, handler);
+    detail::use_logger(logger);  // as in config()
+  });
+  for (const std::string& warning : parsed.warnings) detail::log_warning("dict_config: " + warning);
+}
+
 void Profiler::add_handler(std::shared_ptr<Handler> handler) {
   if (!handler) throw std::invalid_argument("add_handler: the handler is null");
-  detail::change_registry([&](detail::Registry& registry) {
-    if (!registry.configured) throw std::runtime_error("Profiler not configured yet");
-    detail::RegisteredHandler entry{std::move(handler), std::make_shared<detail::ReportOnce>()};
-    const auto found = find_named(registry.handlers, entry.handler->handler_name(), handler_name);
-    if (found == registry.handlers.end()) {
-      registry.handlers.push_back(std::move(entry));
-      return;
-    }
-    detail::log_warning("add_handler: handler '" + entry.handler->handler_name() +
-                        "' already exists, replacing it");
-    *found = std::move(entry);
-  });
+  detail::change_registry([&](detail::Registry& registry) { put_handler(registry, std::move(handler)); });
 }
 
 void Profiler::delete_handler(std::string_view name) {

@@ -27,6 +27,15 @@ class Profiler {
   // stay; the built-in metrics are created or removed to match the flags.
   void config(const Config& config);
 
+  // Python phanos' dict config as JSON text: keys job, logger, time_profile,
+  // response_size_profile (request_size_profile: deprecated alias),
+  // handle_records, error_raised_label and handlers, {ref: {"class": ...,
+  // "handler_name": ..., args...}}. The same as config() followed by
+  // add_handler() for each handler listed, done at once. Throws ConfigError
+  // "{key path}: {problem}" and then changes nothing; unknown keys are
+  // logged as warnings.
+  void dict_config(std::string_view json);
+
   // Throws std::runtime_error before config() (Python raises RuntimeError).
   // A handler with the same name is replaced in place, with a warning.
   void add_handler(std::shared_ptr<Handler> handler);

@@ -1,6 +1,7 @@
 #include "phanos/handlers/stream_handler.hpp"
 
 #include <mutex>
+#include <stdexcept>
 
 #include "phanos/format.hpp"
 
@@ -17,6 +18,11 @@ std::mutex& stream_mutex() {
 
 StreamHandler::StreamHandler(std::string handler_name, std::ostream& output)
     : Handler(std::move(handler_name)), output_(output) {}
+
+StreamHandler::StreamHandler(std::string handler_name, std::shared_ptr<std::ostream> output)
+    : Handler(std::move(handler_name)),
+      owned_output_(output ? std::move(output) : throw std::invalid_argument("StreamHandler: the stream is null")),
+      output_(*owned_output_) {}
 
 void StreamHandler::handle(const std::vector<Record>& records, std::string_view profiler_name) {
   std::string text;
