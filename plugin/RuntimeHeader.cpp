@@ -9,6 +9,7 @@ namespace phanos {
 using namespace clang;
 
 void RuntimeHeader::includeIfMainFileIsAnnotated(Preprocessor &PP) {
+  if (!PP.getLangOpts().CPlusPlus17) return;  // the header needs it; annotations are reported instead
   const SourceManager &SM = PP.getSourceManager();
   StringRef Text = SM.getBufferData(SM.getMainFileID());
   if (!Text.contains("phanos::profile") && !Text.contains("phanos_profile")) return;

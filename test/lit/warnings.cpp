@@ -21,6 +21,12 @@ int Shape::sides() const { return 0; }
 // expected-warning@+1 {{[[phanos::profile]] ignored on 'log_line': it is a C variadic function ('...'); va_start cannot run in the instrumented body}}
 [[phanos::profile]] int log_line(const char* format, ...) { return format != nullptr; }
 
+// expected-warning@+1 {{[[phanos::profile]] ignored on 'depth': it is constexpr, recursive and has a deduced return type}}
+[[phanos::profile]] constexpr auto depth(int n) {
+  if (n == 0) return 0;
+  return 1 + depth(n - 1);
+}
+
 // expected-warning@+1 {{[[phanos::profile]] ignored: it applies to function definitions only}}
 [[phanos::profile]] int not_a_function = 3;
 
