@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 
 #include "handler_factories.hpp"
 #include "phanos/handlers/stream_handler.hpp"
@@ -43,8 +44,9 @@ HandlerBuilder stream_handler_builder(ConfigObject& args) {
     };
   }
   std::ostream* stream = external_stream(std::string_view(output).substr(external_prefix.size()));
-  if (!stream)
+  if (!stream) {
     reject(output_path, "expected \"ext://sys.stdout\", \"ext://sys.stderr\" or a file path, got " + describe(output));
+  }
   return [name, stream] { return std::make_shared<StreamHandler>(name, *stream); };
 }
 
