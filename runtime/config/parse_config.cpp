@@ -12,7 +12,8 @@ constexpr std::string_view deprecated_response_size_key = "request_size_profile"
 Json parse_json(std::string_view text) {
   try {
     return Json::parse(text);
-  } catch (const Json::parse_error& error) {
+  } catch (const Json::exception& error) {
+    // Syntax errors, and numbers beyond a double (out_of_range.406: "1e400").
     // what() starts with "[json.exception.parse_error.101] ", of no use here.
     std::string reason = error.what();
     const std::size_t end_of_id = reason.find("] ");
