@@ -12,5 +12,7 @@ struct Batch {
 };
 
 int main(int argc, char** argv) {
-  return reference::run(argc, argv, reference::example_config(true, false), nullptr, [] { Batch().root(); });
+  return reference::run(
+      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": false, "handlers": {}})",
+      nullptr, [] { Batch().root(); });
 }

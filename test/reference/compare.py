@@ -13,6 +13,8 @@ Checks, failing on the first difference:
      byte-identical to json.dumps of the reference's records, which is how
      Python phanos' wire bytes were made (orjson stand-in, see
      gen_reference.py).
+SCENARIO config_errors compares what the program wrote of each rejected
+configuration with config_errors.json instead.
 SCENARIO rabbitmq_messages compares (c) with each message's raw_body in
 rabbitmq_messages.json instead (one message per handle() call).
 --response-size N: the response_size value must be N (spec §5's rule, not
@@ -110,6 +112,39 @@ def check_wire(call, index):
     return records
 
 
+# Python raises KeyError / AttributeError with its own wording; here every
+# rejection is a ConfigError whose message names the key (spec §4). What
+# each message must name, by configuration:
+CONFIG_ERROR_MENTIONS = ["job", "phanos.publisher.NoSuchHandler"]
+
+
+def compare_config_errors(work_dir, reference):
+    with open(os.path.join(work_dir, "errors.txt"), encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines.pop() != "" or len(lines) % 3:
+        fail("errors.txt: not three lines per configuration")
+    with open(reference, encoding="utf-8") as f:
+        expected = json.load(f)
+    if len(lines) // 3 != len(expected) or len(expected) != len(CONFIG_ERROR_MENTIONS):
+        fail(f"errors.txt: {len(lines) // 3} configurations, the reference has {len(expected)}")
+    for i, e in enumerate(expected):
+        config, raised, message = lines[3 * i:3 * i + 3]
+        if not (config.startswith("config ") and raised.startswith("raised ") and message.startswith("message ")):
+            fail(f"errors.txt: configuration {i} is malformed")
+        if json.loads(config[len("config "):]) != e["config"]:
+            fail(f"configuration {i} is not the reference's: {config}")
+        raised, message = raised[len("raised "):], message[len("message "):]
+        if e["raised"] is None:
+            if raised != "None":
+                fail(f"configuration {i}: Python accepted it, C++ raised {raised}: {message}")
+            continue
+        if raised != "phanos::ConfigError":
+            fail(f"configuration {i}: Python raised {e['raised']}, C++ raised {raised!r}, not phanos::ConfigError")
+        if CONFIG_ERROR_MENTIONS[i] not in message:
+            fail(f"configuration {i}: the message does not name {CONFIG_ERROR_MENTIONS[i]!r}: {message}")
+    print(f"OK: config_errors: {len(expected)} configurations rejected as in Python")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("program")
@@ -127,6 +162,8 @@ def main():
                          universal_newlines=True, timeout=60)
     if run.returncode != 0:
         fail(f"{args.program} exited with {run.returncode}:\n{run.stdout}")
+    if args.scenario == "config_errors":
+        return compare_config_errors(args.work_dir, ref("config_errors.json"))
 
     calls = read_calls(os.path.join(args.work_dir, "calls.txt"))
     got = []

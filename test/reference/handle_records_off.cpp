@@ -6,10 +6,7 @@
 #include "scenario.hpp"
 
 int main(int argc, char** argv) {
-  // Python's dict config leaves error_raised_label out (its default).
-  phanos::Config config;
-  config.job = "EXAMPLE";
-  config.time_profile = true;
-  config.handle_records = false;
-  return reference::run(argc, argv, config, nullptr, [] { Hooked().root(); });
+  return reference::run(
+      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "handle_records": false, "handlers": {}})",
+      nullptr, [] { Hooked().root(); });
 }

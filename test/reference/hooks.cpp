@@ -24,6 +24,7 @@ static void hooks_setup(phanos::Profiler& p) {
 }
 
 int main(int argc, char** argv) {
-  return reference::run(argc, argv, reference::example_config(false, false), hooks_setup,
-                        [] { Hooked().root(); });
+  return reference::run(
+      argc, argv, R"({"job": "EXAMPLE", "time_profile": false, "error_raised_label": false, "handlers": {}})",
+      hooks_setup, [] { Hooked().root(); });
 }

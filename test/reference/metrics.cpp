@@ -48,6 +48,7 @@ static void metrics_setup(phanos::Profiler& p) {
 }
 
 int main(int argc, char** argv) {
-  return reference::run(argc, argv, reference::example_config(true, false), metrics_setup,
-                        [] { Api().get(); });
+  return reference::run(
+      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": false, "handlers": {}})",
+      metrics_setup, [] { Api().get(); });
 }

@@ -2,6 +2,8 @@
 // wire is one message per handle() call, its body to_json(records). Until
 // the RabbitMQ handlers exist, a capture handler named "rabbit" takes their
 // place and compare.py checks its bytes against each message's raw_body.
+// Python's configuration lists the "rabbit" ImpProfHandler under handlers;
+// here the stand-in is added by run() instead.
 
 #include <memory>
 #include <string>
@@ -21,7 +23,8 @@ static void rabbit_setup(phanos::Profiler& p) {
 
 int main(int argc, char** argv) {
   return reference::run(
-      argc, argv, reference::example_config(true, true), rabbit_setup,
+      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": true, "handlers": {}})",
+      rabbit_setup,
       [] {
         DummyDbAccess().second_access();
         try {

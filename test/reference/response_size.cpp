@@ -18,7 +18,8 @@ struct Sized {
 };
 
 int main(int argc, char** argv) {
-  phanos::Config config = reference::example_config(false, false);
-  config.response_size_profile = true;
-  return reference::run(argc, argv, config, nullptr, [] { Sized().root(); });
+  return reference::run(argc, argv,
+                        R"({"job": "EXAMPLE", "time_profile": false, "response_size_profile": true,
+                            "error_raised_label": false, "handlers": {}})",
+                        nullptr, [] { Sized().root(); });
 }

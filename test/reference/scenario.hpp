@@ -1,6 +1,7 @@
 #pragma once
 // What gen_reference.py's run() does, for the C++ scenario programs: reset
-// the profiler, configure it, add a StreamHandler "text" and a capture
+// the profiler, configure it with dict_config (the scenario's JSON is
+// Python's dict, spelled as JSON), add a StreamHandler "text" and a capture
 // handler "capture", let the scenario add its metrics and hooks, run its
 // body, and write what both handlers received for compare.py:
 //
@@ -21,6 +22,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <typeinfo>
 #include <utility>
 #include <vector>
@@ -69,7 +71,7 @@ inline void expect(bool condition, const char* what) {
 enum class Handlers { text_and_capture, rabbit_stand_in };
 
 // main() of a scenario program: `program OUT_DIR`.
-inline int run(int argc, char** argv, const phanos::Config& config,
+inline int run(int argc, char** argv, std::string_view dict_config,
                const std::function<void(phanos::Profiler&)>& setup, const std::function<void()>& body,
                Handlers handlers = Handlers::text_and_capture) {
   if (argc != 2) {
@@ -87,7 +89,7 @@ inline int run(int argc, char** argv, const phanos::Config& config,
   p.after_func = nullptr;
   p.after_root_func = nullptr;
   std::ostringstream text;
-  p.config(config);
+  p.dict_config(dict_config);
   const bool rabbit = handlers == Handlers::rabbit_stand_in;
   if (!rabbit) p.add_handler(std::make_shared<phanos::StreamHandler>("text", text));
   auto capture = std::make_shared<Capture>(rabbit ? "rabbit" : "capture");
@@ -110,13 +112,8 @@ inline int run(int argc, char** argv, const phanos::Config& config,
   return failed() ? 1 : 0;
 }
 
-// Python's default configuration in run().
-inline phanos::Config example_config(bool time_profile, bool error_raised_label) {
-  phanos::Config config;
-  config.job = "EXAMPLE";
-  config.time_profile = time_profile;
-  config.error_raised_label = error_raised_label;
-  return config;
-}
+// run()'s configuration when a scenario gives none.
+inline constexpr std::string_view default_config =
+    R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": true, "handlers": {}})";
 
 }  // namespace reference

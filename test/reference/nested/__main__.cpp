@@ -9,7 +9,7 @@
 [[phanos::profile]] int free_function() { return DummyDbAccess().second_access(); }
 
 int main(int argc, char** argv) {
-  return reference::run(argc, argv, reference::example_config(true, true), nullptr, [] {
+  return reference::run(argc, argv, reference::default_config, nullptr, [] {
     DummyDbAccess().third_access();
     free_function();
   });
