@@ -39,3 +39,39 @@ function(require_file)
     endif()
   endforeach()
 endfunction()
+
+# fresh_work_dir(): empties WORK_DIR.
+function(fresh_work_dir)
+  file(REMOVE_RECURSE "${WORK_DIR}")
+  file(MAKE_DIRECTORY "${WORK_DIR}")
+endfunction()
+
+# install_phanos(<from build dir> <prefix>): cmake --install, with CONFIG if set.
+function(install_phanos from prefix)
+  set(config_args "")
+  if(CONFIG)
+    set(config_args --config "${CONFIG}")
+  endif()
+  run("install phanos into ${prefix}" "${CMAKE_COMMAND}" --install "${from}" --prefix "${prefix}" ${config_args})
+endfunction()
+
+# consumer_configure_command(<out var> <source dir> <build dir> <prefix> <cxx> [-D...]):
+# the command that configures an outside project against the phanos in
+# <prefix> only (no package registry), with GENERATOR and MAKE_PROGRAM.
+function(consumer_configure_command out source build prefix cxx)
+  set(command "${CMAKE_COMMAND}" -S "${source}" -B "${build}" -G "${GENERATOR}"
+    "-DCMAKE_CXX_COMPILER=${cxx}" "-DCMAKE_PREFIX_PATH=${prefix}" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF ${ARGN})
+  if(MAKE_PROGRAM)
+    list(APPEND command "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
+  endif()
+  set(${out} "${command}" PARENT_SCOPE)
+endfunction()
+
+# consumer_build(<what> <build dir>): cmake --build, with CONFIG if set.
+function(consumer_build what build)
+  set(config_args "")
+  if(CONFIG)
+    set(config_args --config "${CONFIG}")
+  endif()
+  run("${what}" "${CMAKE_COMMAND}" --build "${build}" ${config_args})
+endfunction()

@@ -9,15 +9,8 @@ include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
 set(prefix "${WORK_DIR}/prefix")
 set(build "${WORK_DIR}/build")
-file(REMOVE_RECURSE "${WORK_DIR}")
-file(MAKE_DIRECTORY "${WORK_DIR}")
-
-set(config_args "")
-if(CONFIG)
-  set(config_args --config "${CONFIG}")
-endif()
-run("install phanos into ${prefix}"
-  "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}" ${config_args})
+fresh_work_dir()
+install_phanos("${BUILD_DIR}" "${prefix}")
 require_file(
   "${prefix}/include/phanos/phanos.hpp"
   "${prefix}/${LIBDIR}/libphanos.so"
@@ -27,17 +20,8 @@ require_file(
   "${prefix}/${LIBDIR}/cmake/phanos/phanosConfigVersion.cmake"
   "${prefix}/${LIBDIR}/cmake/phanos/phanosTargets.cmake"
   "${prefix}/${LIBDIR}/cmake/phanos/PhanosInstrument.cmake")
-
-set(make_args "")
-if(MAKE_PROGRAM)
-  set(make_args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
-endif()
-run("configure the consumer project"
-  "${CMAKE_COMMAND}" -S "${PROJECT_DIR}" -B "${build}" -G "${GENERATOR}" ${make_args}
-  "-DCMAKE_CXX_COMPILER=${CXX}"
-  "-DCMAKE_PREFIX_PATH=${prefix}"
-  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
-  -DCMAKE_BUILD_TYPE=Release)
+consumer_configure_command(configure "${PROJECT_DIR}" "${build}" "${prefix}" "${CXX}" -DCMAKE_BUILD_TYPE=Release)
+run("configure the consumer project" ${configure})
 
 # The package must come from the prefix, not from anywhere else.
 file(STRINGS "${build}/CMakeCache.txt" phanos_dir REGEX "^phanos_DIR:")
@@ -45,7 +29,7 @@ if(NOT phanos_dir STREQUAL "phanos_DIR:PATH=${prefix}/${LIBDIR}/cmake/phanos")
   message(FATAL_ERROR "FAILED: phanos was found elsewhere: ${phanos_dir}")
 endif()
 
-run("build the consumer project" "${CMAKE_COMMAND}" --build "${build}" ${config_args})
+consumer_build("build the consumer project" "${build}")
 
 # The profiled program: its own output unchanged, and a record per profiled
 # call, children before their parent, each root flushed when it returns.

@@ -11,28 +11,12 @@ include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
 set(prefix "${WORK_DIR}/prefix")
 set(build "${WORK_DIR}/build")
-file(REMOVE_RECURSE "${WORK_DIR}")
-file(MAKE_DIRECTORY "${WORK_DIR}")
-
-set(config_args "")
-if(CONFIG)
-  set(config_args --config "${CONFIG}")
-endif()
-run("install phanos into ${prefix}" "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}" ${config_args})
-
-set(make_args "")
-if(MAKE_PROGRAM)
-  set(make_args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
-endif()
-run("configure the kinds project"
-  "${CMAKE_COMMAND}" -S "${PROJECT_DIR}" -B "${build}" -G "${GENERATOR}" ${make_args}
-  "-DCMAKE_CXX_COMPILER=${CXX}"
-  "-DCMAKE_PREFIX_PATH=${prefix}"
-  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
-  -DCMAKE_BUILD_TYPE=Release
-  "-DKIND_SOURCES=${KIND_SOURCES}"
-  "-DKIND_INPUTS=${KIND_INPUTS}")
-run("build the kinds project" "${CMAKE_COMMAND}" --build "${build}" ${config_args})
+fresh_work_dir()
+install_phanos("${BUILD_DIR}" "${prefix}")
+consumer_configure_command(configure "${PROJECT_DIR}" "${build}" "${prefix}" "${CXX}"
+  -DCMAKE_BUILD_TYPE=Release "-DKIND_SOURCES=${KIND_SOURCES}" "-DKIND_INPUTS=${KIND_INPUTS}")
+run("configure the kinds project" ${configure})
+consumer_build("build the kinds project" "${build}")
 
 string(REPLACE "|" ";" KIND_SOURCES "${KIND_SOURCES}")
 foreach(source IN LISTS KIND_SOURCES)

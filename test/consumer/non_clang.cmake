@@ -7,24 +7,10 @@ include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
 set(prefix "${WORK_DIR}/prefix")
 set(build "${WORK_DIR}/build")
-file(REMOVE_RECURSE "${WORK_DIR}")
-file(MAKE_DIRECTORY "${WORK_DIR}")
-
-set(config_args "")
-if(CONFIG)
-  set(config_args --config "${CONFIG}")
-endif()
-run("install phanos into ${prefix}"
-  "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}" ${config_args})
-
-set(make_args "")
-if(MAKE_PROGRAM)
-  set(make_args "-DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}")
-endif()
-execute_process(
-  COMMAND "${CMAKE_COMMAND}" -S "${PROJECT_DIR}" -B "${build}" -G "${GENERATOR}" ${make_args}
-    "-DCMAKE_CXX_COMPILER=${OTHER_CXX}" "-DCMAKE_PREFIX_PATH=${prefix}"
-    -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+fresh_work_dir()
+install_phanos("${BUILD_DIR}" "${prefix}")
+consumer_configure_command(configure "${PROJECT_DIR}" "${build}" "${prefix}" "${OTHER_CXX}")
+execute_process(COMMAND ${configure}
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(rc EQUAL 0)
   message(FATAL_ERROR "FAILED: configuring with ${OTHER_CXX} succeeded\n${out}\n${err}")

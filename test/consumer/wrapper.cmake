@@ -8,17 +8,11 @@
 # has a space, and the installed wrapper is tested.
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
-file(REMOVE_RECURSE "${WORK_DIR}")
-file(MAKE_DIRECTORY "${WORK_DIR}")
+fresh_work_dir()
 
 if(INSTALL_FROM)
   set(prefix "${WORK_DIR}/a prefix")
-  set(config_args "")
-  if(CONFIG)
-    set(config_args --config "${CONFIG}")
-  endif()
-  run("install phanos into ${prefix}"
-    "${CMAKE_COMMAND}" --install "${INSTALL_FROM}" --prefix "${prefix}" ${config_args})
+  install_phanos("${INSTALL_FROM}" "${prefix}")
   set(WRAPPER "${prefix}/bin/phanos-clang++")
 endif()
 
