@@ -29,8 +29,8 @@ CallScope::CallScope(const Site& site, Arguments arguments) noexcept
 void CallScope::enter() {
   Profiler& hooks = profiler();
   const Call call(*this);
-  if (parent_ == nullptr) hooks.before_root_func(call);
-  hooks.before_func(call);
+  if (parent_ == nullptr) hooks.before_root_func.run(call);
+  hooks.before_func.run(call);
   if (time_profiling_enabled()) {
     timed_ = true;
     start_ = std::chrono::steady_clock::now();
@@ -56,10 +56,10 @@ void CallScope::finish() {
     }
     Profiler& hooks = profiler();
     const Call call(*this);
-    hooks.after_func(call);
+    hooks.after_func.run(call);
     if (parent_ == nullptr) {
       observe_response_size();
-      hooks.after_root_func(call);
+      hooks.after_root_func.run(call);
     }
     if (parent_ == nullptr || thread_->records.size() >= waiting_records_limit) {
       hand_over_records(*thread_);

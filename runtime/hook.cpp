@@ -17,7 +17,7 @@ Hook& Hook::operator=(Function function) {
   return *this;
 }
 
-Hook::operator Function() const {
+Hook::Function Hook::function() const {
   const std::shared_ptr<const Function> function = std::atomic_load(&function_);
   return function ? *function : Function();
 }

@@ -19,18 +19,22 @@ class Hook {
 
   Hook() = default;
   Hook(const Hook&) = delete;
-  Hook& operator=(const Hook&) = delete;
+  // Takes the other hook's function, so Python-style chains work:
+  // `p.before_func = p.after_func = nullptr;`.
+  Hook& operator=(const Hook& other) { return *this = other.function(); }
 
   Hook& operator=(Function function);
   Hook& operator=(std::nullptr_t) { return *this = Function(); }
 
   explicit operator bool() const noexcept { return set_.load(std::memory_order_acquire); }
-  operator Function() const;
+  Function function() const;
+  operator Function() const { return function(); }
 
   // Calls the function if there is one. What it throws goes no further (a
   // hook never breaks a profiled call); the first failure after each
-  // assignment is reported through phanos' logger.
-  void operator()(const Call& call) const noexcept {
+  // assignment is reported through phanos' logger. Not operator(): a
+  // callable Hook would be taken for a function object by std::function.
+  void run(const Call& call) const noexcept {
     if (*this) call_function(call);
   }
 

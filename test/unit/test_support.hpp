@@ -59,6 +59,7 @@ inline std::shared_ptr<CapturingHandler> reset_profiler(const Config& config) {
   p.delete_handlers();
   p.delete_metrics(true, true);
   p.clear();
+  p.before_func = p.before_root_func = p.after_func = p.after_root_func = nullptr;
   p.config(config);
   auto capture = std::make_shared<CapturingHandler>("capture");
   p.add_handler(capture);
