@@ -58,7 +58,9 @@ stage() {
   local -a prefix=() ctest_args=()
   case $name in
     main)
-      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON; then
+      # PHANOS_FUZZ: a short libFuzzer run of to_json and dict_config.
+      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON \
+          -DPHANOS_FUZZ=ON; then
         failures+=("$name: configure"); return; fi ;;
     asan|tsan)
       local sanitize=address,undefined
