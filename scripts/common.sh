@@ -16,12 +16,14 @@ PHANOS_BUILD_PACKAGES=(
   clang-14 clang-tools-14 clang-format-14 clang-tidy-14 clangd-14
   llvm-14-dev libclang-14-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev
+  librabbitmq-dev pkg-config
 )
 # ... and to test it: unit tests, lit tests, sanitizer runtimes.
 PHANOS_TEST_PACKAGES=(
   llvm-14-tools python3
   libgtest-dev libgmock-dev libbenchmark-dev
   libclang-rt-14-dev
+  rabbitmq-server  # test/rabbitmq runs private nodes of it
 )
 
 phanos_log() { printf '\n==> %s\n' "$*"; }

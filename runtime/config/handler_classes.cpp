@@ -10,7 +10,6 @@ namespace {
 
 struct HandlerClass {
   std::string_view name;
-  // Null: a class of Python phanos this port does not have yet.
   HandlerBuilder (*read_args)(ConfigObject& args);
 };
 
@@ -18,8 +17,8 @@ constexpr HandlerClass handler_classes[] = {
     {"StreamHandler", stream_handler_builder},
     {"LoggerHandler", logger_handler_builder},
     {"NamedLoggerHandler", named_logger_handler_builder},
-    {"ImpProfHandler", nullptr},
-    {"AsyncImpProfHandler", nullptr},
+    {"ImpProfHandler", imp_prof_handler_builder},
+    {"AsyncImpProfHandler", async_imp_prof_handler_builder},
 };
 
 // Python configs name a class by its module path; both modules that held
@@ -42,10 +41,6 @@ HandlerBuilder handler_builder(ConfigObject& handler_config) {
                                   [&](const HandlerClass& known) { return known.name == name; });
   const std::string path = handler_config.path_of("class");
   if (found == std::end(handler_classes)) reject(path, "unknown handler class " + describe(class_name));
-  if (!found->read_args) {
-    reject(path,
-           "handler class " + describe(class_name) + " is not available yet in phanos for C++ (no RabbitMQ support)");
-  }
   return found->read_args(handler_config);
 }
 

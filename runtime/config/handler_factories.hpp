@@ -9,5 +9,7 @@ namespace phanos::detail {
 HandlerBuilder stream_handler_builder(ConfigObject& args);
 HandlerBuilder logger_handler_builder(ConfigObject& args);
 HandlerBuilder named_logger_handler_builder(ConfigObject& args);
+HandlerBuilder imp_prof_handler_builder(ConfigObject& args);
+HandlerBuilder async_imp_prof_handler_builder(ConfigObject& args);
 
 }  // namespace phanos::detail

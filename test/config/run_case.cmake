@@ -134,8 +134,8 @@ elseif(CASE STREQUAL "unknown_class")
   expect_rejected("handlers.h.class: unknown handler class \"phanos.publisher.NoSuchHandler\"")
 
 elseif(CASE STREQUAL "rabbitmq_class")
-  set(ENV{PHANOS_CONFIG} "{\"job\": \"config_test\", \"handlers\": {${stdout_handler}, \"rabbit\": {\"class\": \"phanos.publisher.ImpProfHandler\", \"handler_name\": \"rabbit\"}}}")
-  expect_rejected("handlers.rabbit.class: handler class \"phanos.publisher.ImpProfHandler\" is not available yet")
+  set(ENV{PHANOS_CONFIG} "{\"job\": \"config_test\", \"handlers\": {${stdout_handler}, \"rabbit\": {\"class\": \"phanos.publisher.ImpProfHandler\", \"handler_name\": \"rabbit\", \"port\": \"abc\"}}}")
+  expect_rejected("handlers.rabbit.port: expected an integer, got \"abc\"")
 
 elseif(CASE STREQUAL "wrong_type")
   set(ENV{PHANOS_CONFIG} "{\"job\": \"config_test\", \"time_profile\": \"yes\", \"handlers\": {${stdout_handler}}}")

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace phanos {
+
+// Where and how the RabbitMQ handlers publish. Defaults are Python phanos'
+// (ImpProfHandler's keyword arguments); vhost and the last two are this
+// port's additions.
+struct RabbitParams {
+  std::string host = "127.0.0.1";
+  int port = 5672;
+  std::string user = "guest";
+  std::string password = "guest";
+  std::string vhost = "/";
+  int heartbeat = 47;       // seconds, negotiated with the broker
+  double timeout = 23;      // seconds: to connect and log in, and how long a
+                            // blocked (memory alarm) broker is waited for
+  int retry = 3;            // connection attempts in one round
+  double retry_delay = 0.137;  // seconds between two attempts of a round
+  std::string exchange_name = "profiling";
+  std::string exchange_type = "fanout";
+  // AsyncImpProfHandler only: messages waiting to be published (beyond it,
+  // new ones are dropped and counted), and how long the exit, or the
+  // handler's destruction, waits for them to be published.
+  std::size_t queue_capacity = 4096;
+  double drain_timeout = 3;  // seconds
+};
+
+}  // namespace phanos

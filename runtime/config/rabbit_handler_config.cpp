@@ -1,0 +1,86 @@
+// ImpProfHandler and AsyncImpProfHandler in a dict config:
+// {"handler_name": ..., "host": ..., "port": ..., "user": ..., "password": ...,
+//  "heartbeat": ..., "timeout": ..., "retry": ..., "retry_delay": ...,
+//  "exchange_name": ..., "exchange_type": ...} as Python's keyword arguments,
+// plus this port's "vhost", "queue_capacity" and "drain_timeout".
+
+#include <cmath>
+#include <limits>
+
+#include "handler_factories.hpp"
+#include "phanos/handlers/async_imp_prof_handler.hpp"
+#include "phanos/handlers/imp_prof_handler.hpp"
+
+namespace phanos::detail {
+namespace {
+
+void read_string(ConfigObject& args, std::string_view key, std::string& into) {
+  if (auto value = args.optional_string(key)) into = std::move(*value);
+}
+
+// An integer in [low, high]; Python would take 5.0 for 5, JSON configs
+// written by hand do not, so only integers are accepted.
+template <class Int>
+void read_integer(ConfigObject& args, std::string_view key, long long low, long long high, Int& into) {
+  const Json* value = args.find(key);
+  if (!value) return;
+  const std::string path = args.path_of(key);
+  if (!value->is_number_integer()) reject(path, "expected an integer, got " + describe(*value));
+  const long long number = value->is_number_unsigned() && value->get<unsigned long long>() > 
+                                   static_cast<unsigned long long>(std::numeric_limits<long long>::max())
+                               ? std::numeric_limits<long long>::max()
+                               : value->get<long long>();
+  if (number < low || number > high) {
+    reject(path, "expected an integer from " + std::to_string(low) + " to " + std::to_string(high) + ", got " +
+                     describe(*value));
+  }
+  into = static_cast<Int>(number);
+}
+
+// Seconds: a number, at least `low` (and more than 0 when `positive`).
+void read_seconds(ConfigObject& args, std::string_view key, bool positive, double& into) {
+  const Json* value = args.find(key);
+  if (!value) return;
+  const std::string path = args.path_of(key);
+  if (!value->is_number()) reject(path, "expected a number of seconds, got " + describe(*value));
+  const double seconds = value->get<double>();
+  if (!std::isfinite(seconds) || seconds < 0 || (positive && seconds == 0)) {
+    reject(path, std::string(positive ? "expected more than 0 seconds" : "expected 0 seconds or more") + ", got " +
+                     describe(*value));
+  }
+  into = seconds;
+}
+
+RabbitParams read_params(ConfigObject& args) {
+  RabbitParams params;
+  read_string(args, "host", params.host);
+  read_integer(args, "port", 1, 65535, params.port);
+  read_string(args, "user", params.user);
+  read_string(args, "password", params.password);
+  read_string(args, "vhost", params.vhost);
+  read_integer(args, "heartbeat", 0, 65535, params.heartbeat);
+  read_seconds(args, "timeout", true, params.timeout);
+  read_integer(args, "retry", 1, 1000, params.retry);
+  read_seconds(args, "retry_delay", false, params.retry_delay);
+  read_string(args, "exchange_name", params.exchange_name);
+  read_string(args, "exchange_type", params.exchange_type);
+  return params;
+}
+
+}  // namespace
+
+HandlerBuilder imp_prof_handler_builder(ConfigObject& args) {
+  std::string name = args.required_string("handler_name");
+  const RabbitParams params = read_params(args);
+  return [name, params] { return std::make_shared<ImpProfHandler>(name, params); };
+}
+
+HandlerBuilder async_imp_prof_handler_builder(ConfigObject& args) {
+  std::string name = args.required_string("handler_name");
+  RabbitParams params = read_params(args);
+  read_integer(args, "queue_capacity", 1, std::numeric_limits<int>::max(), params.queue_capacity);
+  read_seconds(args, "drain_timeout", false, params.drain_timeout);
+  return [name, params] { return std::make_shared<AsyncImpProfHandler>(name, params); };
+}
+
+}  // namespace phanos::detail

@@ -1,0 +1,197 @@
+#include "amqp_connection.hpp"
+
+#include <amqp_tcp_socket.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "tcp_connect.hpp"
+
+namespace phanos::detail {
+namespace {
+
+timeval to_timeval(std::chrono::duration<double> duration) {
+  const double seconds = std::max(0.0, duration.count());
+  timeval result{};
+  result.tv_sec = static_cast<time_t>(seconds);
+  result.tv_usec = static_cast<suseconds_t>((seconds - std::floor(seconds)) * 1e6);
+  return result;
+}
+
+std::string text_of(amqp_bytes_t bytes) { return std::string(static_cast<const char*>(bytes.bytes), bytes.len); }
+
+// What the broker or the library said when an RPC failed.
+std::string describe(const amqp_rpc_reply_t& reply) {
+  switch (reply.reply_type) {
+    case AMQP_RESPONSE_NORMAL:
+      return "no error";
+    case AMQP_RESPONSE_NONE:
+      return "no reply from the broker";
+    case AMQP_RESPONSE_LIBRARY_EXCEPTION:
+      return amqp_error_string2(reply.library_error);
+    case AMQP_RESPONSE_SERVER_EXCEPTION:
+      if (reply.reply.id == AMQP_CONNECTION_CLOSE_METHOD) {
+        const auto* close = static_cast<const amqp_connection_close_t*>(reply.reply.decoded);
+        return "broker closed the connection: " + text_of(close->reply_text);
+      }
+      if (reply.reply.id == AMQP_CHANNEL_CLOSE_METHOD) {
+        const auto* close = static_cast<const amqp_channel_close_t*>(reply.reply.decoded);
+        return "broker closed the channel: " + text_of(close->reply_text);
+      }
+      return "unexpected reply from the broker";
+  }
+  return "unknown failure";
+}
+
+amqp_field_value_t boolean_value(bool value) {
+  amqp_field_value_t field{};
+  field.kind = AMQP_FIELD_KIND_BOOLEAN;
+  field.value.boolean = value;
+  return field;
+}
+
+amqp_table_entry_t entry(const char* key, amqp_field_value_t value) {
+  amqp_table_entry_t result{};
+  result.key = amqp_cstring_bytes(key);
+  result.value = value;
+  return result;
+}
+
+constexpr int channel = 1;
+constexpr int frame_max = 131072;  // the broker's default
+
+}  // namespace
+
+AmqpConnection::~AmqpConnection() { close(); }
+
+std::optional<std::string> AmqpConnection::open(const RabbitParams& params, std::chrono::duration<double> timeout) {
+  close();
+  state_ = amqp_new_connection();
+  if (!state_) return std::string("out of memory");
+  amqp_socket_t* socket = amqp_tcp_socket_new(state_);
+  if (!socket) return lost("cannot create a socket");
+  const auto connected = tcp_connect(params.host, params.port, timeout);
+  if (const auto* error = std::get_if<std::string>(&connected)) return lost(*error);
+  amqp_tcp_socket_set_sockfd(socket, std::get<int>(connected));  // rabbitmq-c owns it from now on
+  {
+    std::lock_guard<std::mutex> lock(socket_);
+    socket_fd_ = std::get<int>(connected);
+  }
+  timeval limit = to_timeval(timeout);
+  amqp_set_handshake_timeout(state_, &limit);
+  amqp_set_rpc_timeout(state_, &limit);
+
+  // Without these capabilities the broker neither says why a login failed
+  // (it just hangs up) nor tells us it stopped reading (memory alarm).
+  amqp_table_entry_t capabilities[] = {entry("authentication_failure_close", boolean_value(true)),
+                                       entry("connection.blocked", boolean_value(true))};
+  amqp_field_value_t capability_table{};
+  capability_table.kind = AMQP_FIELD_KIND_TABLE;
+  capability_table.value.table = {2, capabilities};
+  amqp_field_value_t product{};
+  product.kind = AMQP_FIELD_KIND_UTF8;
+  product.value.bytes = amqp_cstring_bytes("phanos for C++");
+  amqp_table_entry_t properties[] = {entry("capabilities", capability_table), entry("product", product)};
+  const amqp_table_t property_table{2, properties};
+
+  const amqp_rpc_reply_t login = amqp_login_with_properties(
+      state_, params.vhost.c_str(), 0, frame_max, params.heartbeat, &property_table, AMQP_SASL_METHOD_PLAIN,
+      params.user.c_str(), params.password.c_str());
+  if (login.reply_type != AMQP_RESPONSE_NORMAL) {
+    return lost("login as '" + params.user + "' to vhost '" + params.vhost + "' failed: " + describe(login));
+  }
+  amqp_channel_open(state_, channel);
+  if (const amqp_rpc_reply_t reply = amqp_get_rpc_reply(state_); reply.reply_type != AMQP_RESPONSE_NORMAL)
+    return lost("cannot open a channel: " + describe(reply));
+  amqp_exchange_declare(state_, channel, amqp_cstring_bytes(params.exchange_name.c_str()),
+                        amqp_cstring_bytes(params.exchange_type.c_str()), /*passive=*/0, /*durable=*/0,
+                        /*auto_delete=*/0, /*internal=*/0, amqp_empty_table);
+  if (const amqp_rpc_reply_t reply = amqp_get_rpc_reply(state_); reply.reply_type != AMQP_RESPONSE_NORMAL) {
+    return lost("cannot declare exchange '" + params.exchange_name + "' of type '" + params.exchange_type +
+                "': " + describe(reply));
+  }
+  return std::nullopt;
+}
+
+void AmqpConnection::close_gracefully(std::chrono::duration<double> limit) noexcept {
+  // A blocked broker reads nothing, so would not answer either.
+  if (state_ && !blocked_) {
+    const timeval bound = to_timeval(limit);
+    amqp_set_rpc_timeout(state_, &bound);
+    amqp_connection_close(state_, AMQP_REPLY_SUCCESS);
+  }
+  close();
+}
+
+void AmqpConnection::close() noexcept {
+  if (!state_) return;
+  {
+    std::lock_guard<std::mutex> lock(socket_);
+    socket_fd_ = -1;
+  }
+  // No goodbye here (see close_gracefully): the connection may be broken.
+  amqp_destroy_connection(state_);
+  state_ = nullptr;
+  blocked_ = false;
+}
+
+std::optional<std::string> AmqpConnection::lost(std::string reason) {
+  close();
+  return reason;
+}
+
+std::optional<std::string> AmqpConnection::poll(std::chrono::duration<double> wait) {
+  if (!state_) return std::string("not connected");
+  timeval limit = to_timeval(wait);
+  for (;;) {
+    amqp_maybe_release_buffers(state_);  // the previous frame is done with
+    amqp_frame_t frame;
+    const int status = amqp_simple_wait_frame_noblock(state_, &frame, &limit);
+    if (status == AMQP_STATUS_TIMEOUT) return std::nullopt;
+    if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
+    limit = timeval{};  // read whatever else has arrived, without waiting
+    if (frame.frame_type != AMQP_FRAME_METHOD) continue;
+    switch (frame.payload.method.id) {
+      case AMQP_CONNECTION_BLOCKED_METHOD:
+        blocked_ = true;
+        break;
+      case AMQP_CONNECTION_UNBLOCKED_METHOD:
+        blocked_ = false;
+        break;
+      case AMQP_CONNECTION_CLOSE_METHOD: {
+        const auto* close = static_cast<const amqp_connection_close_t*>(frame.payload.method.decoded);
+        return lost("broker closed the connection: " + text_of(close->reply_text));
+      }
+      case AMQP_CHANNEL_CLOSE_METHOD: {
+        const auto* close = static_cast<const amqp_channel_close_t*>(frame.payload.method.decoded);
+        return lost("broker closed the channel: " + text_of(close->reply_text));
+      }
+      default:
+        break;
+    }
+  }
+}
+
+std::optional<std::string> AmqpConnection::publish(const std::string& exchange, std::string_view routing_key,
+                                                   std::string_view body) {
+  if (!state_) return std::string("not connected");
+  const std::string key(routing_key);  // rabbitmq-c wants it NUL-terminated
+  amqp_bytes_t payload;
+  payload.len = body.size();
+  payload.bytes = const_cast<char*>(body.data());  // only read
+  // No properties, as Python phanos (content_type null on the wire).
+  const int status = amqp_basic_publish(state_, channel, amqp_cstring_bytes(exchange.c_str()),
+                                        amqp_cstring_bytes(key.c_str()), /*mandatory=*/0, /*immediate=*/0,
+                                        /*properties=*/nullptr, payload);
+  if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
+  return std::nullopt;
+}
+
+void AmqpConnection::abort() noexcept {
+  std::lock_guard<std::mutex> lock(socket_);
+  if (socket_fd_ >= 0) ::shutdown(socket_fd_, SHUT_RDWR);
+}
+
+}  // namespace phanos::detail

@@ -1,0 +1,62 @@
+#pragma once
+// One AMQP connection through rabbitmq-c, with its channel and exchange.
+// Not thread-safe, except abort(). Every failure is returned as a sentence
+// for the log; nothing throws.
+
+#include <amqp.h>
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "phanos/handlers/rabbit_params.hpp"
+
+namespace phanos::detail {
+
+class AmqpConnection {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  AmqpConnection() = default;
+  ~AmqpConnection();
+  AmqpConnection(const AmqpConnection&) = delete;
+  AmqpConnection& operator=(const AmqpConnection&) = delete;
+
+  // Connects, logs in, opens channel 1 and declares the exchange, each step
+  // bounded by `timeout`. Returns the reason on failure (and stays closed).
+  std::optional<std::string> open(const RabbitParams& params, std::chrono::duration<double> timeout);
+  bool is_open() const noexcept { return state_ != nullptr; }
+  // Says goodbye first, waiting at most `limit` for the broker's answer:
+  // the broker answers after it has taken every message sent before, where
+  // a bare close() may lose the last ones (a socket closed with unread data
+  // is reset, and the broker drops what it had not read yet).
+  void close_gracefully(std::chrono::duration<double> limit) noexcept;
+  void close() noexcept;
+
+  // Reads what the broker sent, waiting at most `wait`: connection.blocked
+  // and .unblocked (memory alarm), a close. Also sends and checks
+  // heartbeats. Returns the reason when the connection is lost (then it is
+  // closed).
+  std::optional<std::string> poll(std::chrono::duration<double> wait);
+  bool blocked() const noexcept { return blocked_; }
+
+  // Returns the reason on failure (then the connection is closed).
+  std::optional<std::string> publish(const std::string& exchange, std::string_view routing_key,
+                                     std::string_view body);
+
+  // From another thread: makes a send or receive stuck on the socket fail
+  // now, so that the owner of the connection gets control back.
+  void abort() noexcept;
+
+ private:
+  std::optional<std::string> lost(std::string reason);
+
+  amqp_connection_state_t state_ = nullptr;
+  bool blocked_ = false;
+  std::mutex socket_;  // guards socket_fd_ between close() and abort()
+  int socket_fd_ = -1;
+};
+
+}  // namespace phanos::detail

@@ -1,0 +1,160 @@
+#include "async_publisher.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "finish_at_exit.hpp"
+#include "log.hpp"
+
+namespace phanos::detail {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Seconds = std::chrono::duration<double>;
+
+// How often the thread looks up from waiting: to report drops, to keep an
+// idle connection alive (heartbeats), to notice finish().
+constexpr std::chrono::milliseconds tick{250};
+// At most one "queue full" log line per period, however many drops.
+constexpr std::chrono::seconds report_period{10};
+// After the drain, how long the thread is given to close the connection
+// (goodbye_limit) and stop; then its socket is shut down under it, and
+// after as long again it is left behind (it may be in a connection attempt
+// that cannot be interrupted).
+constexpr std::chrono::milliseconds goodbye_limit{400};
+constexpr std::chrono::milliseconds stop_grace{500};
+
+}  // namespace
+
+std::shared_ptr<AsyncPublisher> AsyncPublisher::start(std::string_view handler_name, RabbitParams params) {
+  auto publisher = std::make_shared<AsyncPublisher>(handler_name, std::move(params));
+  publisher->thread_ = std::thread([self = publisher->shared_from_this()] { self->run(); });
+  finish_at_exit(publisher);
+  return publisher;
+}
+
+AsyncPublisher::AsyncPublisher(std::string_view handler_name, RabbitParams params)
+    : publisher_("AsyncImpProfHandler", handler_name, params), queue_(std::max<std::size_t>(1, params.queue_capacity)) {}
+
+void AsyncPublisher::enqueue(Message message) { queue_.push(std::move(message)); }
+
+std::uint64_t AsyncPublisher::dropped() const noexcept {
+  return queue_.dropped() + unsent_.load(std::memory_order_relaxed);
+}
+
+bool AsyncPublisher::stopping() const {
+  std::lock_guard<std::mutex> lock(state_);
+  return stopping_;
+}
+
+void AsyncPublisher::sleep_until(Clock::time_point deadline) {
+  std::unique_lock<std::mutex> lock(state_);
+  state_changed_.wait_until(lock, deadline, [&] { return stopping_; });
+}
+
+void AsyncPublisher::run() noexcept {
+  try {
+    publish_until_stopped();
+  } catch (const std::exception& error) {
+    log_error(publisher_.who() + ": publishing thread stopped: " + error.what());
+  } catch (...) {
+    log_error(publisher_.who() + ": publishing thread stopped by an unknown exception");
+  }
+  {
+    std::lock_guard<std::mutex> lock(state_);
+    thread_done_ = true;
+  }
+  state_changed_.notify_all();
+}
+
+void AsyncPublisher::publish_until_stopped() {
+  const Seconds timeout(publisher_.params().timeout);
+  std::optional<Message> in_hand;
+  while (!stopping()) {
+    report_drops();
+    if (!in_hand) {
+      in_hand = queue_.pop_until(Clock::now() + tick);
+      if (!in_hand) {
+        publisher_.keep_alive(Seconds(0));
+        continue;
+      }
+    }
+    if (!publisher_.connect(timeout)) {
+      sleep_until(std::min(publisher_.next_try(), Clock::now() + tick));
+      continue;
+    }
+    // A blocked broker is waited for a tick at a time, to look up between.
+    if (publisher_.publish(in_hand->routing_key, in_hand->body, tick) == RabbitPublisher::Outcome::sent) {
+      in_hand.reset();
+      queue_.done();
+    }
+  }
+  if (in_hand) {
+    unsent_.fetch_add(1, std::memory_order_relaxed);
+    queue_.done();
+  }
+  publisher_.close(goodbye_limit);
+}
+
+void AsyncPublisher::report_drops() {
+  const std::uint64_t drops = queue_.dropped();
+  const auto now = Clock::now();
+  if (drops == reported_drops_ || now < next_report_) return;
+  log_warning(publisher_.who() + ": queue of " + std::to_string(queue_.capacity()) + " messages full, dropped " +
+              std::to_string(drops - reported_drops_) + " (" + std::to_string(drops) +
+              " in total); reported at most every " + std::to_string(report_period.count()) + " s");
+  reported_drops_ = drops;
+  next_report_ = now + report_period;
+}
+
+void AsyncPublisher::report_end() {
+  const std::uint64_t unsent = unsent_.load(std::memory_order_relaxed);
+  const std::uint64_t full = queue_.dropped();
+  if (unsent == 0 && full == 0) return;
+  std::ostringstream message;
+  message << publisher_.who() << ": at the end, " << unsent << " messages not published within the drain timeout ("
+          << publisher_.params().drain_timeout << " s); " << full << " dropped in all because the queue was full";
+  log_warning(message.str());
+}
+
+void AsyncPublisher::finish() noexcept {
+  std::call_once(finishing_, [this]() noexcept {
+    try {
+      stop_within_drain_timeout();
+    } catch (...) {
+      // Only std::thread can throw here, on a system failure: leave the
+      // thread be rather than take the program down.
+    }
+  });
+}
+
+void AsyncPublisher::stop_within_drain_timeout() {
+  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                           Seconds(std::max(0.0, publisher_.params().drain_timeout)));
+  queue_.wait_done_until(deadline);
+  {
+    std::lock_guard<std::mutex> lock(state_);
+    stopping_ = true;
+  }
+  state_changed_.notify_all();
+  queue_.wake();
+  unsent_.fetch_add(queue_.close(), std::memory_order_relaxed);
+  std::unique_lock<std::mutex> lock(state_);
+  bool stopped = state_changed_.wait_for(lock, stop_grace, [&] { return thread_done_; });
+  if (!stopped) {
+    lock.unlock();
+    publisher_.abort();
+    lock.lock();
+    stopped = state_changed_.wait_for(lock, stop_grace, [&] { return thread_done_; });
+  }
+  lock.unlock();
+  if (stopped) {
+    thread_.join();
+    report_end();
+  } else {
+    // It keeps this object alive until it ends; the process may end first.
+    thread_.detach();
+  }
+}
+
+}  // namespace phanos::detail

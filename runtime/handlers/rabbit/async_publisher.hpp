@@ -1,0 +1,67 @@
+#pragma once
+// AsyncImpProfHandler's machinery: the bounded queue of messages and the
+// thread that publishes them through a RabbitPublisher. The thread holds a
+// shared_ptr to this object, so that a thread left behind at exit (stuck
+// connecting) never touches freed memory.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "bounded_queue.hpp"
+#include "rabbit_publisher.hpp"
+
+namespace phanos::detail {
+
+struct Message {
+  std::string routing_key;
+  std::string body;
+};
+
+class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
+ public:
+  // Starts the publishing thread; finish() runs at the latest at exit.
+  static std::shared_ptr<AsyncPublisher> start(std::string_view handler_name, RabbitParams params);
+  AsyncPublisher(std::string_view handler_name, RabbitParams params);
+
+  // Never waits: a full queue drops the message (counted).
+  void enqueue(Message message);
+  std::uint64_t dropped() const noexcept;
+
+  // Publishes what is queued for at most drain_timeout, then stops the
+  // thread; what is left is dropped and counted. Only the first call acts.
+  void finish() noexcept;
+
+ private:
+  void run() noexcept;
+  void publish_until_stopped();
+  bool stopping() const;
+  // Waits until `deadline` or until finish() says stop.
+  void sleep_until(std::chrono::steady_clock::time_point deadline);
+  void report_drops();
+  void report_end();
+  void stop_within_drain_timeout();
+
+  RabbitPublisher publisher_;  // used by the thread only (but abort())
+  BoundedQueue<Message> queue_;
+  // Not published when the thread stopped: left in the queue or in hand.
+  std::atomic<std::uint64_t> unsent_{0};
+
+  mutable std::mutex state_;
+  std::condition_variable state_changed_;
+  bool stopping_ = false;
+  bool thread_done_ = false;
+  std::once_flag finishing_;
+  std::thread thread_;
+
+  // Drop reports, by the thread: at most one per report_period.
+  std::uint64_t reported_drops_ = 0;
+  std::chrono::steady_clock::time_point next_report_{};
+};
+
+}  // namespace phanos::detail

@@ -1,0 +1,93 @@
+#include "rabbit_publisher.hpp"
+
+#include <thread>
+
+#include "log.hpp"
+
+namespace phanos::detail {
+
+RabbitPublisher::RabbitPublisher(std::string_view handler_kind, std::string_view handler_name, RabbitParams params)
+    : params_(std::move(params)) {
+  who_ = std::string(handler_kind) + " '" + std::string(handler_name) + "' (" + params_.host + ":" +
+         std::to_string(params_.port) + ")";
+}
+
+bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
+  if (connection_.is_open()) return true;
+  if (!backoff_.may_try(Clock::now())) return false;
+  const std::chrono::duration<double> attempt_limit = std::min<std::chrono::duration<double>>(
+      std::chrono::duration<double>(params_.timeout), limit);
+  std::string reason;
+  for (int attempt = 0; attempt < std::max(1, params_.retry); ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::duration<double>(params_.retry_delay));
+    const auto failure = connection_.open(params_, attempt_limit);
+    if (!failure) {
+      if (failed_attempts_ > 0) {
+        log_warning(who_ + ": connected after " + std::to_string(failed_attempts_) + " failed attempts");
+      }
+      failed_attempts_ = 0;
+      last_failure_.clear();
+      reported_blocked_ = false;
+      backoff_.succeeded();
+      return true;
+    }
+    reason = *failure;
+    ++failed_attempts_;
+  }
+  backoff_.failed(Clock::now());
+  if (reason != last_failure_) {
+    log_error(who_ + ": cannot connect: " + reason +
+              "; retrying with back-off (1 s to 30 s), this failure is not logged again");
+    last_failure_ = reason;
+  }
+  return false;
+}
+
+void RabbitPublisher::connection_lost(const std::string& reason) {
+  if (aborted_.load(std::memory_order_relaxed)) return;
+  log_warning(who_ + ": connection lost: " + reason + "; reconnecting");
+  last_failure_.clear();
+}
+
+bool RabbitPublisher::check(std::chrono::duration<double> wait) {
+  if (const auto lost = connection_.poll(wait)) {
+    connection_lost(*lost);
+    return false;
+  }
+  if (connection_.blocked() != reported_blocked_) {
+    reported_blocked_ = connection_.blocked();
+    log_warning(who_ + (reported_blocked_
+                            ? ": the broker blocks publishing (resource alarm); messages wait or are dropped"
+                            : ": the broker unblocked publishing"));
+  }
+  return true;
+}
+
+void RabbitPublisher::keep_alive(std::chrono::duration<double> wait) {
+  if (connection_.is_open()) check(wait);
+}
+
+RabbitPublisher::Outcome RabbitPublisher::publish(std::string_view routing_key, std::string_view body,
+                                                  std::chrono::duration<double> blocked_wait) {
+  const auto forever = std::chrono::duration<double>(params_.timeout);
+  // A broker that went away is usually noticed here, before the message
+  // is written into a dead socket.
+  if (!connect(forever) || (!check(std::chrono::seconds(0)) && !connect(forever))) return Outcome::unavailable;
+  if (connection_.blocked()) {
+    const auto give_up = Clock::now() + blocked_wait;
+    while (connection_.blocked()) {
+      const std::chrono::duration<double> left = give_up - Clock::now();
+      if (left.count() <= 0) return Outcome::blocked;
+      if (!check(left)) return Outcome::unavailable;
+    }
+  }
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const auto failure = connection_.publish(params_.exchange_name, routing_key, body);
+    if (!failure) return Outcome::sent;
+    connection_lost(*failure);
+    if (!connect(forever)) break;
+  }
+  return Outcome::unavailable;
+}
+
+}  // namespace phanos::detail

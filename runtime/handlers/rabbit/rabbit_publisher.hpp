@@ -1,0 +1,67 @@
+#pragma once
+// What both RabbitMQ handlers share: one connection kept up with back-off,
+// publishing one message at a time, and the log lines of its life (each
+// state change once, never once per message). Not thread-safe.
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "amqp_connection.hpp"
+#include "backoff.hpp"
+#include "phanos/handlers/rabbit_params.hpp"
+
+namespace phanos::detail {
+
+class RabbitPublisher {
+ public:
+  using Clock = std::chrono::steady_clock;
+  enum class Outcome { sent, unavailable, blocked };
+
+  RabbitPublisher(std::string_view handler_kind, std::string_view handler_name, RabbitParams params);
+
+  // Connects unless connected or the back-off says not yet; each attempt
+  // takes at most min(timeout, `limit`). Returns whether connected.
+  bool connect(std::chrono::duration<double> limit);
+  // When connect() may try again.
+  Clock::time_point next_try() const noexcept { return backoff_.next_try(); }
+
+  // Publishes on the current connection, reconnecting once if it was lost.
+  // A broker that blocks publishers is waited for at most `blocked_wait`.
+  Outcome publish(std::string_view routing_key, std::string_view body, std::chrono::duration<double> blocked_wait);
+
+  // Keeps an idle connection alive (heartbeats) and notices its loss.
+  void keep_alive(std::chrono::duration<double> wait);
+
+  // Closes, letting the broker take what was sent (see AmqpConnection).
+  void close(std::chrono::duration<double> limit) noexcept { connection_.close_gracefully(limit); }
+
+  // From another thread: unsticks a send or receive (see AmqpConnection);
+  // the failure this causes is not logged as a lost connection.
+  void abort() noexcept {
+    aborted_.store(true, std::memory_order_relaxed);
+    connection_.abort();
+  }
+
+  const RabbitParams& params() const noexcept { return params_; }
+  // "AsyncImpProfHandler 'name' (host:port)", the start of its log lines.
+  const std::string& who() const noexcept { return who_; }
+
+ private:
+  // Returns whether the connection is (still) usable.
+  bool check(std::chrono::duration<double> wait);
+  void connection_lost(const std::string& reason);
+
+  RabbitParams params_;
+  std::string who_;
+  AmqpConnection connection_;
+  Backoff backoff_;
+  std::string last_failure_;        // last reason logged, so that it is logged once
+  unsigned failed_attempts_ = 0;    // since the last connection
+  bool reported_blocked_ = false;
+  std::atomic<bool> aborted_{false};
+};
+
+}  // namespace phanos::detail

@@ -1,0 +1,42 @@
+// dict_config builds the RabbitMQ handlers from Python's class names and
+// keyword arguments (the broker itself is not needed: nothing listens on
+// port 1, which the handlers only log).
+
+#include <gtest/gtest.h>
+#include <phanos/phanos.hpp>
+
+#include <string>
+
+namespace {
+
+std::string config_with(const std::string& handler) {
+  return R"({"job": "unit", "handlers": {"rabbit": )" + handler + "}}";
+}
+
+TEST(RabbitConfig, PythonNamesAndArgumentsAreAccepted) {
+  for (const char* class_name : {"phanos.publisher.ImpProfHandler", "phanos.handlers.ImpProfHandler",
+                                 "ImpProfHandler"}) {
+    SCOPED_TRACE(class_name);
+    EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
+        std::string(R"({"class": ")") + class_name +
+        R"(", "handler_name": "rabbit", "host": "127.0.0.1", "port": 1, "user": "guest", "password": "guest",
+            "vhost": "/", "heartbeat": 47, "timeout": 0.5, "retry": 1, "retry_delay": 0.01,
+            "exchange_name": "profiling", "exchange_type": "fanout"})")));
+  }
+  EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
+      R"({"class": "phanos.publisher.AsyncImpProfHandler", "handler_name": "rabbit", "port": 1,
+          "timeout": 0.5, "retry": 1, "queue_capacity": 8, "drain_timeout": 0})")));
+  phanos::profiler().delete_handlers();
+}
+
+TEST(RabbitConfig, AWrongTypeNamesTheKeyPath) {
+  try {
+    phanos::profiler().dict_config(config_with(R"({"class": "ImpProfHandler", "handler_name": "rabbit",
+                                                     "heartbeat": "47"})"));
+    FAIL() << "accepted a string heartbeat";
+  } catch (const phanos::ConfigError& error) {
+    EXPECT_STREQ(error.what(), R"(handlers.rabbit.heartbeat: expected an integer, got "47")");
+  }
+}
+
+}  // namespace
