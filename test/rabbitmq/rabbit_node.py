@@ -1,0 +1,134 @@
+"""A private RabbitMQ node for the tests (see plugin-notes, "RabbitMQ for
+tests"): Debian's rabbitmq-server on free ports, its files in a temporary
+directory, run as user rabbitmq when we are root (the node refuses to share
+root's files), stopped by its pid.
+"""
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+RABBIT_BIN = "/usr/lib/rabbitmq/bin"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def port_open(port):
+    with socket.socket() as s:
+        s.settimeout(0.2)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Node:
+    def __init__(self, port=None, base=None):
+        self.port = port or free_port()
+        self.name = f"phanos-{self.port}@localhost"
+        self.base = base or tempfile.mkdtemp(prefix=f"phanos-rabbit-{self.port}-")
+        self.process = None  # the rabbitmq-server we started, if this process did
+        self.leader = None   # its pid, which leads its session (process group)
+        self.as_rabbitmq = os.geteuid() == 0
+        if self.as_rabbitmq:
+            shutil.chown(self.base, "rabbitmq", "rabbitmq")
+        with open(os.path.join(self.base, "enabled_plugins"), "w") as f:
+            f.write("[].\n")
+        if self.as_rabbitmq:
+            shutil.chown(os.path.join(self.base, "enabled_plugins"), "rabbitmq", "rabbitmq")
+
+    def _env(self):
+        b = self.base
+        return {
+            "HOME": b,  # the Erlang cookie, shared by the node and rabbitmqctl
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "LANG": "C.UTF-8",
+            "RABBITMQ_NODE_PORT": str(self.port),
+            "RABBITMQ_NODENAME": self.name,
+            "RABBITMQ_DIST_PORT": str(free_port()),
+            "RABBITMQ_MNESIA_BASE": os.path.join(b, "mnesia"),
+            "RABBITMQ_LOG_BASE": os.path.join(b, "log"),
+            "RABBITMQ_PID_FILE": os.path.join(b, "node.pid"),
+            "RABBITMQ_FEATURE_FLAGS_FILE": os.path.join(b, "feature_flags"),
+            "RABBITMQ_ENABLED_PLUGINS_FILE": os.path.join(b, "enabled_plugins"),
+        }
+
+    def _command(self, tool, *args):
+        env = [f"{k}={v}" for k, v in self._env().items()]
+        command = ["env", "-i"] + env + [os.path.join(RABBIT_BIN, tool)] + list(args)
+        return (["runuser", "-u", "rabbitmq", "--"] if self.as_rabbitmq else []) + command
+
+    def start(self, timeout=60):
+        """Starts the node and waits for its AMQP port; returns seconds taken."""
+        started = time.monotonic()
+        log = open(os.path.join(self.base, "server.out"), "ab")
+        self.process = subprocess.Popen(self._command("rabbitmq-server"), stdout=log, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+        self.leader = self.process.pid
+        while not port_open(self.port):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"rabbitmq-server exited with {self.process.returncode}; see {self.base}")
+            if time.monotonic() - started > timeout:
+                self.stop()
+                raise RuntimeError(f"rabbitmq-server did not open port {self.port} in {timeout} s")
+            time.sleep(0.1)
+        return time.monotonic() - started
+
+    def stop(self):
+        """Stops the node by its pid: the session it leads, then the Erlang VM
+        (whose pid the node wrote) if it outlived it. Waits for the port to close."""
+        if self.leader is None:
+            return
+        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
+            if not self._signal_group(sig):
+                break
+            deadline = time.monotonic() + wait
+            while self._group_alive() and time.monotonic() < deadline:
+                time.sleep(0.1)
+        try:
+            with open(os.path.join(self.base, "node.pid")) as f:
+                os.kill(int(f.read().strip()), signal.SIGKILL)
+        except (OSError, ValueError):
+            pass
+        deadline = time.monotonic() + 10
+        while port_open(self.port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.leader = self.process = None
+
+    def _signal_group(self, sig):
+        try:
+            os.killpg(self.leader, sig)
+            return True
+        except ProcessLookupError:
+            return False
+
+    def _group_alive(self):
+        if self.process is not None:
+            self.process.poll()  # reap our child, or the group never looks empty
+        return self._signal_group(0)
+
+    def ctl(self, *args):
+        """rabbitmqctl against this node; returns its output."""
+        return subprocess.run(self._command("rabbitmqctl", "-n", self.name, *args), check=True,
+                              capture_output=True, text=True, timeout=60).stdout
+
+    def save(self, path):
+        """For another process (the ctest fixture's cleanup) to stop it."""
+        with open(path, "w") as f:
+            json.dump({"port": self.port, "base": self.base, "leader": self.leader}, f)
+
+    @classmethod
+    def load(cls, path):
+        with open(path) as f:
+            state = json.load(f)
+        node = cls(state["port"], state["base"])
+        node.leader = state["leader"]
+        return node
+
+    def remove(self):
+        shutil.rmtree(self.base, ignore_errors=True)
