@@ -46,12 +46,18 @@ function(fresh_work_dir)
   file(MAKE_DIRECTORY "${WORK_DIR}")
 endfunction()
 
+# config_option(<out var>): `--config CONFIG` when CONFIG is set.
+function(config_option out)
+  set(option "")
+  if(CONFIG)
+    set(option --config "${CONFIG}")
+  endif()
+  set(${out} "${option}" PARENT_SCOPE)
+endfunction()
+
 # install_phanos(<from build dir> <prefix>): cmake --install, with CONFIG if set.
 function(install_phanos from prefix)
-  set(config_args "")
-  if(CONFIG)
-    set(config_args --config "${CONFIG}")
-  endif()
+  config_option(config_args)
   run("install phanos into ${prefix}" "${CMAKE_COMMAND}" --install "${from}" --prefix "${prefix}" ${config_args})
 endfunction()
 
@@ -69,9 +75,6 @@ endfunction()
 
 # consumer_build(<what> <build dir>): cmake --build, with CONFIG if set.
 function(consumer_build what build)
-  set(config_args "")
-  if(CONFIG)
-    set(config_args --config "${CONFIG}")
-  endif()
+  config_option(config_args)
   run("${what}" "${CMAKE_COMMAND}" --build "${build}" ${config_args})
 endfunction()
