@@ -1,7 +1,9 @@
 """A private RabbitMQ node for the tests (see plugin-notes, "RabbitMQ for
 tests"): Debian's rabbitmq-server on free ports, its files in a temporary
 directory, run as user rabbitmq when we are root (the node refuses to share
-root's files), stopped by its pid.
+root's files), stopped by its pid. Each node has its own Erlang port mapper
+(epmd) on a free port too, stopped with it, so that nothing is left running
+and concurrent nodes do not share one.
 """
 import json
 import os
@@ -28,8 +30,9 @@ def port_open(port):
 
 
 class Node:
-    def __init__(self, port=None, base=None):
+    def __init__(self, port=None, base=None, epmd_port=None):
         self.port = port or free_port()
+        self.epmd_port = epmd_port or free_port()
         self.name = f"phanos-{self.port}@localhost"
         self.base = base or tempfile.mkdtemp(prefix=f"phanos-rabbit-{self.port}-")
         self.process = None  # the rabbitmq-server we started, if this process did
@@ -48,6 +51,7 @@ class Node:
             "HOME": b,  # the Erlang cookie, shared by the node and rabbitmqctl
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "LANG": "C.UTF-8",
+            "ERL_EPMD_PORT": str(self.epmd_port),
             "RABBITMQ_NODE_PORT": str(self.port),
             "RABBITMQ_NODENAME": self.name,
             "RABBITMQ_DIST_PORT": str(free_port()),
@@ -59,8 +63,11 @@ class Node:
         }
 
     def _command(self, tool, *args):
+        return self._command_path(os.path.join(RABBIT_BIN, tool), *args)
+
+    def _command_path(self, program, *args):
         env = [f"{k}={v}" for k, v in self._env().items()]
-        command = ["env", "-i"] + env + [os.path.join(RABBIT_BIN, tool)] + list(args)
+        command = ["env", "-i"] + env + [program] + list(args)
         return (["runuser", "-u", "rabbitmq", "--"] if self.as_rabbitmq else []) + command
 
     def start(self, timeout=60):
@@ -98,6 +105,10 @@ class Node:
         deadline = time.monotonic() + 10
         while port_open(self.port) and time.monotonic() < deadline:
             time.sleep(0.1)
+        # The node started epmd as a daemon (outside its session); no node is
+        # registered with it any more, so it agrees to stop.
+        subprocess.run(self._command_path("epmd", "-port", str(self.epmd_port), "-kill"), capture_output=True,
+                       timeout=30)
         self.leader = self.process = None
 
     def _signal_group(self, sig):
@@ -120,13 +131,13 @@ class Node:
     def save(self, path):
         """For another process (the ctest fixture's cleanup) to stop it."""
         with open(path, "w") as f:
-            json.dump({"port": self.port, "base": self.base, "leader": self.leader}, f)
+            json.dump({"port": self.port, "base": self.base, "epmd_port": self.epmd_port, "leader": self.leader}, f)
 
     @classmethod
     def load(cls, path):
         with open(path) as f:
             state = json.load(f)
-        node = cls(state["port"], state["base"])
+        node = cls(state["port"], state["base"], state["epmd_port"])
         node.leader = state["leader"]
         return node
 
