@@ -29,6 +29,18 @@ TEST(BoundedQueue, DropsAndCountsBeyondCapacity) {
   EXPECT_EQ(queue.dropped(), 2u);
 }
 
+TEST(BoundedQueue, LooksFullAtCapacityAndCountsDropsDeclined) {
+  BoundedQueue<int> queue(2);
+  queue.push(1);
+  EXPECT_FALSE(queue.looks_full());
+  queue.push(2);
+  EXPECT_TRUE(queue.looks_full());
+  queue.count_drop();  // a producer that did not even make its item
+  EXPECT_EQ(queue.dropped(), 1u);
+  queue.pop_until(Clock::now());
+  EXPECT_FALSE(queue.looks_full());
+}
+
 TEST(BoundedQueue, PopWaitsUntilTheDeadline) {
   BoundedQueue<int> queue(1);
   const auto before = Clock::now();

@@ -1,7 +1,6 @@
 #include "phanos/handlers/async_imp_prof_handler.hpp"
 
 #include "async_publisher.hpp"
-#include "phanos/format.hpp"
 
 namespace phanos {
 
@@ -12,9 +11,7 @@ AsyncImpProfHandler::AsyncImpProfHandler(std::string handler_name, RabbitParams 
 AsyncImpProfHandler::~AsyncImpProfHandler() { publisher_->finish(); }
 
 void AsyncImpProfHandler::handle(const std::vector<Record>& records, std::string_view) {
-  if (records.empty()) return;
-  // Serialised here: one allocation to queue instead of a copy of every record.
-  publisher_->enqueue({records.front().job, to_json(records)});
+  if (!records.empty()) publisher_->enqueue(records);
 }
 
 std::uint64_t AsyncImpProfHandler::dropped() const noexcept { return publisher_->dropped(); }

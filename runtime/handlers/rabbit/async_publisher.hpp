@@ -12,8 +12,10 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "bounded_queue.hpp"
+#include "phanos/record.hpp"
 #include "rabbit_publisher.hpp"
 
 namespace phanos::detail {
@@ -29,8 +31,9 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
   static std::shared_ptr<AsyncPublisher> start(std::string_view handler_name, RabbitParams params);
   AsyncPublisher(std::string_view handler_name, RabbitParams params);
 
-  // Never waits: a full queue drops the message (counted).
-  void enqueue(Message message);
+  // Queues records as one message; never waits: a full queue drops the
+  // message (counted), without the cost of serialising it.
+  void enqueue(const std::vector<Record>& records);
   std::uint64_t dropped() const noexcept;
 
   // Publishes what is queued for at most drain_timeout, then stops the

@@ -31,6 +31,7 @@ class BoundedQueue {
         return false;
       }
       items_.push_back(std::move(item));
+      size_.store(items_.size(), std::memory_order_relaxed);
       ++unfinished_;
     }
     available_.notify_one();
@@ -45,6 +46,7 @@ class BoundedQueue {
     if (items_.empty()) return std::nullopt;
     T item = std::move(items_.front());
     items_.pop_front();
+    size_.store(items_.size(), std::memory_order_relaxed);
     return item;
   }
 
@@ -81,8 +83,16 @@ class BoundedQueue {
     const std::size_t left = items_.size();
     unfinished_ -= left;
     items_.clear();
+    size_.store(0, std::memory_order_relaxed);
     return left;
   }
+
+  // Without the lock, for a producer whose item is costly to make: whether
+  // push() would drop it now. May be stale by an item or two, so a producer
+  // that believes it, and calls count_drop() instead, drops only at (about)
+  // the capacity.
+  bool looks_full() const noexcept { return size_.load(std::memory_order_relaxed) >= capacity_; }
+  void count_drop() noexcept { dropped_.fetch_add(1, std::memory_order_relaxed); }
 
   std::size_t size() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -97,6 +107,7 @@ class BoundedQueue {
   std::condition_variable available_;  // for the consumer
   std::condition_variable finished_;   // for wait_done_until()
   std::deque<T> items_;
+  std::atomic<std::size_t> size_{0};  // items_.size(), for looks_full()
   std::size_t unfinished_ = 0;  // pushed, not yet done()
   bool closed_ = false;
   bool woken_ = false;
