@@ -48,17 +48,23 @@ void CallScope::leave() noexcept {
 
 void CallScope::finish() {
   try {
+    // One snapshot serves the time and the response size, taken only when
+    // one of them is needed.
+    std::shared_ptr<const Registry> registry;
     if (timed_) {
       const auto elapsed = std::chrono::steady_clock::now() - start_;
       const double milliseconds = std::chrono::duration<double, std::milli>(elapsed).count();
-      const std::shared_ptr<const Registry> registry = registry_snapshot();
+      registry = registry_snapshot();
       if (registry->time_profiler) registry->time_profiler->observe(python_round(milliseconds, 2));
     }
     Profiler& hooks = profiler();
     const Call call(*this);
     hooks.after_func.run(call);
     if (parent_ == nullptr) {
-      observe_response_size();
+      if (result_size_ != nullptr) {  // null: void, threw, or a type without a size
+        if (!registry) registry = registry_snapshot();
+        if (registry->response_size) registry->response_size->observe(static_cast<double>(result_size_(result_)));
+      }
       hooks.after_root_func.run(call);
     }
     if (parent_ == nullptr || thread_->records.size() >= waiting_records_limit) {
@@ -68,12 +74,6 @@ void CallScope::finish() {
     // Only allocation can fail here; the profiled program must not notice.
     log_error("a profiled call could not be recorded (out of memory?)");
   }
-}
-
-void CallScope::observe_response_size() {
-  if (result_size_ == nullptr) return;  // void, threw, or a type without a size
-  const std::shared_ptr<const Registry> registry = registry_snapshot();
-  if (registry->response_size) registry->response_size->observe(static_cast<double>(result_size_(result_)));
 }
 
 const std::string& CallScope::context() {

@@ -62,7 +62,6 @@ class CallScope {
  private:
   void enter();
   void finish();
-  void observe_response_size();
 
   const Site* site_;
   Arguments arguments_;
