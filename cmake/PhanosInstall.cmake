@@ -28,13 +28,10 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/phanos"
   COMPONENT phanos_development
   FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
 
-# Runtime and plugin, in one export set.
+# Runtime and plugin, in one export set (their EXPORT_NAMEs, runtime and
+# plugin, are set where they are defined).
 set(_phanos_export_targets "")
 if(TARGET phanos_runtime)
-  get_target_property(_phanos_export_name phanos_runtime EXPORT_NAME)
-  if(NOT _phanos_export_name)
-    set_target_properties(phanos_runtime PROPERTIES EXPORT_NAME runtime)
-  endif()
   install(TARGETS phanos_runtime EXPORT phanosTargets
     LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT phanos_runtime
             NAMELINK_COMPONENT phanos_development
@@ -44,10 +41,6 @@ if(TARGET phanos_runtime)
   list(APPEND _phanos_export_targets phanos_runtime)
 endif()
 if(TARGET phanos_plugin)
-  get_target_property(_phanos_export_name phanos_plugin EXPORT_NAME)
-  if(NOT _phanos_export_name)
-    set_target_properties(phanos_plugin PROPERTIES EXPORT_NAME plugin)
-  endif()
   install(TARGETS phanos_plugin EXPORT phanosTargets
     LIBRARY DESTINATION "${PHANOS_INSTALL_PLUGINDIR}" COMPONENT phanos_development)
   list(APPEND _phanos_export_targets phanos_plugin)
