@@ -1,0 +1,216 @@
+// What a profiled call costs the program, each figure next to a baseline
+// measured in the same run; the ratios are printed after the benchmarks
+// (see README.md for the goals they are read against).
+
+#include <benchmark/benchmark.h>
+#include <phanos/phanos.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <ostream>
+#include <streambuf>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "allocation_counter.hpp"
+#include "ratio_reporter.hpp"
+
+namespace {
+
+// A handler that drops records: what remains is phanos' own work.
+class DiscardingHandler : public phanos::Handler {
+ public:
+  DiscardingHandler() : Handler("discard") {}
+  void handle(const std::vector<phanos::Record>& records, std::string_view) override {
+    benchmark::DoNotOptimize(records.data());
+  }
+};
+
+// The text of the records is made and thrown away: the wire cost without I/O.
+class JsonHandler : public phanos::Handler {
+ public:
+  JsonHandler() : Handler("json") {}
+  void handle(const std::vector<phanos::Record>& records, std::string_view) override {
+    std::string json = phanos::to_json(records);
+    benchmark::DoNotOptimize(json.data());
+  }
+};
+
+class NullBuffer : public std::streambuf {
+ protected:
+  int_type overflow(int_type c) override { return c; }
+  std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+};
+
+// Configures the profiler for one benchmark and resets it afterwards.
+class ProfilerSetup {
+ public:
+  explicit ProfilerSetup(std::shared_ptr<phanos::Handler> handler) {
+    phanos::Config config;
+    config.job = "bench";
+    phanos::profiler().config(config);
+    if (handler) phanos::profiler().add_handler(std::move(handler));
+  }
+  ~ProfilerSetup() {
+    phanos::profiler().before_func = nullptr;
+    phanos::profiler().after_func = nullptr;
+    phanos::profiler().delete_handlers();
+    phanos::profiler().delete_metrics();
+  }
+  ProfilerSetup(const ProfilerSetup&) = delete;
+  ProfilerSetup& operator=(const ProfilerSetup&) = delete;
+};
+
+__attribute__((noinline)) int plain(int x) {
+  benchmark::ClobberMemory();
+  return x + 1;
+}
+
+[[phanos::profile]] __attribute__((noinline)) int profiled(int x) {
+  benchmark::ClobberMemory();
+  return x + 1;
+}
+
+// The loop runs inside one profiled root, so every iteration is one child
+// call; records are handed over every 100, as in a long-running request.
+[[phanos::profile]] void root_of_children(benchmark::State& state) {
+  int x = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(x = profiled(x));
+}
+
+void BM_plain_call(benchmark::State& state) {
+  int x = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(x = plain(x));
+}
+BENCHMARK(BM_plain_call);
+
+void BM_profiled_call_no_handlers(benchmark::State& state) {
+  int x = 0;
+  for (auto _ : state) benchmark::DoNotOptimize(x = profiled(x));
+}
+BENCHMARK(BM_profiled_call_no_handlers);
+
+void BM_two_steady_clock_reads(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(std::chrono::steady_clock::now());
+    benchmark::DoNotOptimize(std::chrono::steady_clock::now());
+  }
+}
+BENCHMARK(BM_two_steady_clock_reads);
+
+void BM_child_call_discarding_handler(benchmark::State& state) {
+  ProfilerSetup setup(std::make_shared<DiscardingHandler>());
+  root_of_children(state);
+}
+BENCHMARK(BM_child_call_discarding_handler);
+
+void BM_child_call_stream_handler(benchmark::State& state) {
+  NullBuffer buffer;
+  std::ostream null_stream(&buffer);
+  ProfilerSetup setup(std::make_shared<phanos::StreamHandler>("null", null_stream));
+  root_of_children(state);
+}
+BENCHMARK(BM_child_call_stream_handler);
+
+void BM_child_call_to_json(benchmark::State& state) {
+  ProfilerSetup setup(std::make_shared<JsonHandler>());
+  root_of_children(state);
+}
+BENCHMARK(BM_child_call_to_json);
+
+void BM_child_call_with_hooks(benchmark::State& state) {
+  ProfilerSetup setup(std::make_shared<DiscardingHandler>());
+  int calls = 0;
+  phanos::profiler().before_func = [&](const phanos::Call&) { ++calls; };
+  phanos::profiler().after_func = [&](const phanos::Call&) { ++calls; };
+  root_of_children(state);
+  benchmark::DoNotOptimize(calls);
+}
+BENCHMARK(BM_child_call_with_hooks);
+
+// One histogram observation with N labels per iteration, inside a root.
+[[phanos::profile]] void root_of_observations(benchmark::State& state, phanos::Histogram& histogram,
+                                             const phanos::Labels& labels) {
+  for (auto _ : state) histogram.observe(1.5, labels);
+}
+
+void BM_observe_with_labels(benchmark::State& state) {
+  ProfilerSetup setup(std::make_shared<DiscardingHandler>());
+  phanos::profiler().delete_metrics(true, true);  // only the histogram's records
+  std::vector<std::string> names;
+  phanos::Labels labels;
+  for (int i = 0; i < state.range(0); ++i) {
+    names.push_back("label_" + std::to_string(i));
+    labels.emplace_back(names.back(), "value_" + std::to_string(i));
+  }
+  auto histogram = std::make_shared<phanos::Histogram>("observed", "bench", "mS", names);
+  phanos::profiler().add_metric(histogram);
+  root_of_observations(state, *histogram, labels);
+}
+BENCHMARK(BM_observe_with_labels)->Arg(1)->Arg(8)->Arg(32);
+
+// Heap held by waiting records: a root whose children stay below the early
+// hand-over (99 records), measured while the root is still running, on a
+// new thread so that no buffer of an earlier root is reused.
+[[phanos::profile]] void root_holding_records(int children, long& bytes_waiting) {
+  const long before = phanos_bench::heap_in_use();
+  int x = 0;
+  for (int i = 0; i < children; ++i) x = profiled(x);
+  bytes_waiting = phanos_bench::heap_in_use() - before;
+}
+
+void BM_bytes_per_waiting_record(benchmark::State& state) {
+  ProfilerSetup setup(std::make_shared<DiscardingHandler>());
+  constexpr int children = 99;
+  long bytes = 0;
+  for (auto _ : state) {
+    std::thread thread([&] {
+      long unused = 0;
+      root_holding_records(0, unused);  // the thread's own state is not the records'
+      root_holding_records(children, bytes);
+    });
+    thread.join();
+  }
+  state.counters["bytes/record"] = static_cast<double>(bytes) / children;
+}
+BENCHMARK(BM_bytes_per_waiting_record)->Iterations(10);
+
+[[phanos::profile]] void root_of_many(int children) {
+  int x = 0;
+  for (int i = 0; i < children; ++i) x = profiled(x);
+  benchmark::DoNotOptimize(x);
+}
+
+void BM_peak_heap_root_with_10000_children(benchmark::State& state) {
+  ProfilerSetup setup(std::make_shared<DiscardingHandler>());
+  root_of_many(10000);  // warm-up: buffers that are reused are not growth
+  for (auto _ : state) {
+    const long start = phanos_bench::heap_in_use();
+    phanos_bench::reset_peak();
+    root_of_many(10000);
+    state.counters["peak_bytes"] = static_cast<double>(phanos_bench::peak_heap() - start);
+  }
+}
+BENCHMARK(BM_peak_heap_root_with_10000_children)->Iterations(3);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  phanos_bench::RatioReporter reporter({
+      {"BM_profiled_call_no_handlers", "BM_plain_call", "disabled path vs plain call", phanos_bench::Compare::difference},
+      {"BM_child_call_discarding_handler", "BM_two_steady_clock_reads", "child call, discarding handler vs two clock reads"},
+      {"BM_child_call_stream_handler", "BM_two_steady_clock_reads", "child call, StreamHandler to a null stream"},
+      {"BM_child_call_to_json", "BM_two_steady_clock_reads", "child call, to_json of every record"},
+      {"BM_child_call_with_hooks", "BM_two_steady_clock_reads", "child call, before_func and after_func set"},
+      {"BM_observe_with_labels/1", "BM_two_steady_clock_reads", "observe() with 1 label"},
+      {"BM_observe_with_labels/8", "BM_two_steady_clock_reads", "observe() with 8 labels"},
+      {"BM_observe_with_labels/32", "BM_two_steady_clock_reads", "observe() with 32 labels"},
+  });
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.print_ratios(std::cout);
+  benchmark::Shutdown();
+}
