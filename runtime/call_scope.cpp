@@ -1,17 +1,26 @@
 #include "phanos/detail/call_scope.hpp"
 
 #include <exception>
-#include <vector>
 
+#include "clock.hpp"
+#include "context_node.hpp"
 #include "hand_over.hpp"
+#include "hooks_set.hpp"
+#include "log.hpp"
 #include "phanos/call.hpp"
 #include "phanos/profiler.hpp"
-#include "log.hpp"
-#include "python_format.hpp"
 #include "registry.hpp"
 #include "thread_state.hpp"
 
 namespace phanos::detail {
+namespace {
+
+ErrorRaised error_raised_of(const CallScope& scope) noexcept {
+  if (!error_raised_label_enabled()) return ErrorRaised::not_labelled;
+  return scope.exception_propagating() ? ErrorRaised::yes : ErrorRaised::no;
+}
+
+}  // namespace
 
 CallScope::CallScope(const Site& site, Arguments arguments) noexcept
     : site_(&site), arguments_(arguments), uncaught_on_entry_(std::uncaught_exceptions()) {
@@ -19,21 +28,34 @@ CallScope::CallScope(const Site& site, Arguments arguments) noexcept
   // Calls made by handlers during a hand-over stay untracked: their records
   // would land in the hand-over that is running them.
   if (state == nullptr || state->handing_over) return;
-  thread_ = state;
-  parent_ = state->current;
-  if (parent_ != nullptr) root_ = parent_->root_;
-  state->current = this;
-  enter();
+  try {
+    enter(*state, state->current);
+  } catch (...) {
+    // Only allocation can fail here; the call then runs untracked.
+    log_error("a profiled call could not be tracked (out of memory?)");
+  }
 }
 
-void CallScope::enter() {
-  Profiler& hooks = profiler();
-  const Call call(*this);
-  if (parent_ == nullptr) hooks.before_root_func.run(call);
-  hooks.before_func.run(call);
-  if (time_profiling_enabled()) {
+const ContextNode& CallScope::node_of_child(const Site& site) {
+  if (last_child_node_ == nullptr || last_child_node_->site != &site) last_child_node_ = &child_node(*node_, site);
+  return *last_child_node_;
+}
+
+void CallScope::enter(ThreadState& thread, CallScope* caller) {
+  node_ = caller != nullptr ? &caller->node_of_child(*site_) : &thread.root_node(*site_);
+  thread_ = &thread;
+  caller_ = caller;
+  root_ = caller == nullptr;
+  thread.current = this;
+  if (any_hook_set()) {
+    Profiler& hooks = profiler();
+    const Call call(*this);
+    if (root_) hooks.before_root_func.run(call);
+    hooks.before_func.run(call);
+  }
+  if (time_profiler_id() != 0) {
     timed_ = true;
-    start_ = std::chrono::steady_clock::now();
+    start_ticks_ = clock_ticks();
   }
 }
 
@@ -41,64 +63,35 @@ CallScope::~CallScope() { leave(); }
 
 void CallScope::leave() noexcept {
   if (thread_ == nullptr) return;
-  finish();
-  thread_->current = parent_;
+  ThreadState& thread = *thread_;
   thread_ = nullptr;
+  finish(thread);
+  thread.current = caller_;
 }
 
-void CallScope::finish() {
+void CallScope::finish(ThreadState& thread) {
   try {
-    // One snapshot serves the time and the response size, taken only when
-    // one of them is needed.
-    std::shared_ptr<const Registry> registry;
     if (timed_) {
-      const auto elapsed = std::chrono::steady_clock::now() - start_;
-      const double milliseconds = std::chrono::duration<double, std::milli>(elapsed).count();
-      registry = registry_snapshot();
-      if (registry->time_profiler) registry->time_profiler->observe(python_round(milliseconds, 2));
+      const Ticks elapsed = clock_ticks() - start_ticks_;
+      // Checked again: the time profiler may have been deleted meanwhile.
+      if (const std::uint64_t metric = time_profiler_id(); metric != 0) {
+        thread.records.add_time(metric, *node_, elapsed, error_raised_of(*this));
+      }
     }
-    Profiler& hooks = profiler();
-    const Call call(*this);
-    hooks.after_func.run(call);
-    if (parent_ == nullptr) {
+    if (any_hook_set()) profiler().after_func.run(Call(*this));
+    if (root_) {
       if (result_size_ != nullptr) {  // null: void, threw, or a type without a size
-        if (!registry) registry = registry_snapshot();
+        const std::shared_ptr<const Registry> registry = registry_snapshot();
         if (registry->response_size) registry->response_size->observe(static_cast<double>(result_size_(result_)));
       }
-      hooks.after_root_func.run(call);
+      if (any_hook_set()) profiler().after_root_func.run(Call(*this));
     }
-    if (parent_ == nullptr || thread_->records.size() >= waiting_records_limit) {
-      hand_over_records(*thread_);
-    }
+    if (root_ || thread.records.size() >= waiting_records_limit) hand_over_records(thread);
   } catch (...) {
     // Only allocation can fail here; the profiled program must not notice.
     log_error("a profiled call could not be recorded (out of memory?)");
   }
 }
-
-const std::string& CallScope::context() {
-  if (!context_.empty()) return context_;
-  // Built from the outermost call lacking a context down to this one, in a
-  // loop: a deep recursion must not recurse here once more.
-  std::vector<CallScope*> lacking;
-  for (CallScope* scope = this; scope != nullptr && scope->context_.empty(); scope = scope->parent_) {
-    lacking.push_back(scope);
-  }
-  for (auto it = lacking.rbegin(); it != lacking.rend(); ++it) {
-    CallScope& scope = **it;
-    if (scope.parent_ == nullptr) {
-      scope.context_ = scope.site_->item;
-      scope.context_ += ':';
-    } else {
-      scope.context_ = scope.parent_->context_;
-      scope.context_ += '.';
-    }
-    scope.context_ += scope.site_->name;
-  }
-  return context_;
-}
-
-const char* CallScope::item() const noexcept { return root_->site_->item; }
 
 bool CallScope::exception_propagating() const noexcept {
   return std::uncaught_exceptions() > uncaught_on_entry_;

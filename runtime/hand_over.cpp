@@ -1,6 +1,9 @@
 #include "hand_over.hpp"
 
+#include <algorithm>
+
 #include "log.hpp"
+#include "python_format.hpp"
 #include "registry.hpp"
 #include "thread_state.hpp"
 
@@ -20,12 +23,39 @@ class HandingOver {
   ThreadState& state_;
 };
 
-std::vector<Record> records_of(std::vector<WaitingRecord>& waiting, std::uint64_t metric_id) {
-  std::vector<Record> records;
-  for (WaitingRecord& entry : waiting) {
-    if (entry.metric_id == metric_id) records.push_back(std::move(entry.record));
+RecordBatch& batch_of(HandOverBuffers& buffers, std::uint64_t metric_id) {
+  for (auto& [id, batch] : buffers.batches) {
+    if (id == metric_id) return batch;
   }
-  return records;
+  return buffers.batches.emplace_back(metric_id, RecordBatch{}).second;
+}
+
+// Batches of metrics deleted since are dropped with their buffers.
+void drop_batches_of_deleted_metrics(HandOverBuffers& buffers, const Registry& registry) {
+  if (buffers.batches.size() <= registry.metrics.size()) return;
+  auto deleted = [&](const auto& entry) {
+    return std::none_of(registry.metrics.begin(), registry.metrics.end(),
+                        [&](const RegisteredMetric& m) { return metric_id(*m.metric) == entry.first; });
+  };
+  buffers.batches.erase(std::remove_if(buffers.batches.begin(), buffers.batches.end(), deleted),
+                        buffers.batches.end());
+}
+
+const std::vector<Record>& records_of(const Metric& metric, TakenRecords& taken, RecordBatch& batch) {
+  const std::uint64_t id = metric_id(metric);
+  batch.start();
+  for (SharedRecord& shared : taken.shared) {
+    if (shared.metric_id == id) batch.add(std::move(shared.record));
+  }
+  for (const WaitingEntry& entry : taken.entries) {
+    if (entry.metric_id != id) continue;
+    if (entry.node != nullptr) {
+      batch.add_time(metric, *entry.node, python_round(ticks_to_milliseconds(entry.elapsed), 2), entry.error_raised);
+    } else {
+      batch.add(std::move(taken.whole[entry.whole_record]));
+    }
+  }
+  return batch.finish();
 }
 
 }  // namespace
@@ -34,11 +64,13 @@ void hand_over_records(ThreadState& state) noexcept {
   try {
     HandingOver guard(state);
     const std::shared_ptr<const Registry> registry = registry_snapshot();
+    HandOverBuffers& buffers = state.hand_over;
     // Records of metrics deleted meanwhile are dropped here.
-    std::vector<WaitingRecord> waiting = take_waiting_records(state);
+    take_waiting_records(state, buffers.taken);
+    drop_batches_of_deleted_metrics(buffers, *registry);
     for (const RegisteredMetric& entry : registry->metrics) {
       const Metric& metric = *entry.metric;
-      const std::vector<Record> records = records_of(waiting, metric_id(metric));
+      const std::vector<Record>& records = records_of(metric, buffers.taken, batch_of(buffers, metric_id(metric)));
       if (!records.empty()) {
         for (const RegisteredHandler& handler : registry->handlers) {
           run_reporting_failure(*handler.failures, "handler", handler.handler->handler_name(),

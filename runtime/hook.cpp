@@ -3,9 +3,17 @@
 #include <exception>
 #include <string>
 
+#include "hooks_set.hpp"
 #include "log.hpp"
 
 namespace phanos {
+namespace detail {
+std::atomic<int> hooks_set{0};
+}  // namespace detail
+
+Hook::~Hook() {
+  if (set_.load(std::memory_order_relaxed)) detail::hooks_set.fetch_sub(1, std::memory_order_relaxed);
+}
 
 Hook& Hook::operator=(Function function) {
   std::shared_ptr<const Function> next;
@@ -13,7 +21,7 @@ Hook& Hook::operator=(Function function) {
   const bool set = next != nullptr;
   std::atomic_store(&function_, std::move(next));
   failure_reported_.store(false, std::memory_order_relaxed);
-  set_.store(set, std::memory_order_release);
+  if (set_.exchange(set, std::memory_order_acq_rel) != set) detail::hooks_set.fetch_add(set ? 1 : -1, std::memory_order_relaxed);
   return *this;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 
+#include "context_node.hpp"
 #include "log.hpp"
 #include "phanos/detail/call_scope.hpp"
 #include "registry.hpp"
@@ -103,11 +104,12 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
     if (!detail::profiling_active()) return true;
     detail::CallScope* scope = detail::current_scope();
     Record record;
-    record.item = scope != nullptr ? scope->item() : "";
+    const detail::ContextNode* node = scope != nullptr ? scope->node() : nullptr;
+    if (node != nullptr) record.item = node->item;
     record.metric = metric_type();
     record.units = units_;
     record.job = job_;
-    record.method = scope != nullptr ? scope->context() : std::string();
+    if (node != nullptr) detail::assign_context(*node, record.method);
     record.labels = labels;
     if (with_error_raised) {
       const bool raised = scope != nullptr ? scope->exception_propagating() : std::uncaught_exceptions() > 0;

@@ -11,7 +11,7 @@ std::atomic<bool> profiling_switch{false};
 namespace {
 
 std::atomic<bool> error_raised_switch{false};
-std::atomic<bool> time_profiling_switch{false};
+std::atomic<std::uint64_t> time_profiler_metric{0};
 
 struct RegistryStore {
   std::mutex writer;
@@ -32,11 +32,23 @@ std::shared_ptr<BuiltIn> find_built_in(const Registry& registry, std::string_vie
   return std::dynamic_pointer_cast<BuiltIn>(found->metric);
 }
 
+// Calls are timed straight into their thread's records, without
+// Metric::record(): only a metric whose records need nothing but the time
+// and the error_raised label qualifies.
+std::uint64_t timing_metric_id(const Registry& registry) {
+  const std::shared_ptr<TimeProfiler> timer = find_built_in<TimeProfiler>(registry, "time_profiler");
+  if (!timer) return 0;
+  for (const std::string& label : timer->label_names()) {
+    if (label != error_raised_label_name) return 0;
+  }
+  return metric_id(*timer);
+}
+
 void update_switches(const Registry& registry) {
   const bool active = registry.configured && registry.config.handle_records && !registry.handlers.empty() &&
                       !registry.metrics.empty();
   error_raised_switch.store(registry.config.error_raised_label, std::memory_order_relaxed);
-  time_profiling_switch.store(registry.time_profiler != nullptr, std::memory_order_relaxed);
+  time_profiler_metric.store(timing_metric_id(registry), std::memory_order_relaxed);
   profiling_switch.store(active, std::memory_order_relaxed);
 }
 
@@ -49,7 +61,6 @@ void change_registry(const std::function<void(Registry&)>& change) {
   std::lock_guard<std::mutex> lock(registry_store.writer);
   auto next = std::make_shared<Registry>(*registry_store.current);
   change(*next);
-  next->time_profiler = find_built_in<TimeProfiler>(*next, "time_profiler");
   next->response_size = find_built_in<ResponseSize>(*next, "response_size");
   std::shared_ptr<const Registry> published = std::move(next);
   std::atomic_store(&registry_store.current, published);
@@ -58,6 +69,6 @@ void change_registry(const std::function<void(Registry&)>& change) {
 
 bool error_raised_label_enabled() noexcept { return error_raised_switch.load(std::memory_order_relaxed); }
 
-bool time_profiling_enabled() noexcept { return time_profiling_switch.load(std::memory_order_relaxed); }
+std::uint64_t time_profiler_id() noexcept { return time_profiler_metric.load(std::memory_order_relaxed); }
 
 }  // namespace phanos::detail

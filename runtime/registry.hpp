@@ -3,6 +3,7 @@
 // thread while Profiler methods change it, so it is published as immutable
 // snapshots: readers take the current one, writers copy, change and publish.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -31,8 +32,6 @@ struct Registry {
   Config config;
   std::vector<RegisteredMetric> metrics;    // in the order added: records go out in it
   std::vector<RegisteredHandler> handlers;  // in the order added: handlers are called in it
-  // The metric named "time_profiler", when it is a TimeProfiler: it times calls.
-  std::shared_ptr<TimeProfiler> time_profiler;
   // The metric named "response_size", when it is a ResponseSize: it measures
   // roots' results.
   std::shared_ptr<ResponseSize> response_size;
@@ -46,6 +45,8 @@ void change_registry(const std::function<void(Registry&)>& change);
 
 // Cheap views of the current registry for the per-call and per-record paths.
 bool error_raised_label_enabled() noexcept;
-bool time_profiling_enabled() noexcept;
+// The id of the metric that times calls (named "time_profiler", a
+// TimeProfiler without labels of its own); 0 when there is none.
+std::uint64_t time_profiler_id() noexcept;
 
 }  // namespace phanos::detail

@@ -1,16 +1,27 @@
 #pragma once
 
+#include "context_node.hpp"
+#include "hand_over.hpp"
 #include "waiting_records.hpp"
 
 namespace phanos::detail {
 
 class CallScope;
 
-// What one thread's profiling needs: its call tree and its waiting records.
+// What one thread's profiling needs: its innermost call and its waiting records.
 struct ThreadState {
   CallScope* current = nullptr;  // innermost profiled call in progress
   bool handing_over = false;     // inside the handlers (see CallScope)
   ThreadRecords records;
+  HandOverBuffers hand_over;
+  // The node of this thread's most recent root: most threads serve one
+  // kind of request over and over.
+  const ContextNode* last_root_node = nullptr;
+
+  const ContextNode& root_node(const Site& site) {
+    if (last_root_node == nullptr || last_root_node->site != &site) last_root_node = &detail::root_node(site);
+    return *last_root_node;
+  }
 };
 
 // The calling thread's state, created on first use. Null once the thread's

@@ -1,7 +1,6 @@
 #include "waiting_records.hpp"
 
 #include <atomic>
-#include <iterator>
 #include <mutex>
 #include <utility>
 
@@ -14,7 +13,9 @@ std::atomic<std::uint64_t> clear_epoch{0};
 
 struct SharedRecords {
   std::mutex mutex;
-  std::vector<WaitingRecord> records;
+  std::vector<SharedRecord> records;
+  // Lets a hand-over skip the lock when, as usual, nothing waits here.
+  std::atomic<bool> waiting{false};
 };
 
 // Never destroyed: metrics may record during static destruction.
@@ -30,46 +31,57 @@ ThreadRecords::ThreadRecords() : epoch_(clear_epoch.load(std::memory_order_relax
 void ThreadRecords::forget_if_cleared() {
   const std::uint64_t now = clear_epoch.load(std::memory_order_relaxed);
   if (epoch_ == now) return;
-  records_.clear();
+  entries_.clear();
+  whole_.clear();
   epoch_ = now;
 }
 
-void ThreadRecords::add(WaitingRecord record) {
+void ThreadRecords::add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
+                             ErrorRaised error_raised) {
   forget_if_cleared();
-  records_.push_back(std::move(record));
+  entries_.push_back({metric_id, &node, elapsed, 0, error_raised});
+}
+
+void ThreadRecords::add(std::uint64_t metric_id, Record record) {
+  forget_if_cleared();
+  whole_.push_back(std::move(record));
+  entries_.push_back({metric_id, nullptr, 0, static_cast<std::uint32_t>(whole_.size() - 1), ErrorRaised::not_labelled});
 }
 
 std::size_t ThreadRecords::size() {
   forget_if_cleared();
-  return records_.size();
+  return entries_.size();
 }
 
-std::vector<WaitingRecord> ThreadRecords::take() {
+void ThreadRecords::take(TakenRecords& taken) {
   forget_if_cleared();
-  return std::exchange(records_, {});
+  taken.entries.clear();
+  taken.whole.clear();
+  std::swap(entries_, taken.entries);
+  std::swap(whole_, taken.whole);
 }
 
 void store_record(std::uint64_t metric_id, Record record) {
   ThreadState* state = existing_thread_state();
   if (state != nullptr && state->current != nullptr) {
-    state->records.add({metric_id, std::move(record)});
+    state->records.add(metric_id, std::move(record));
     return;
   }
   SharedRecords& shared = shared_records();
   std::lock_guard<std::mutex> lock(shared.mutex);
   shared.records.push_back({metric_id, std::move(record)});
+  shared.waiting.store(true, std::memory_order_release);
 }
 
-std::vector<WaitingRecord> take_waiting_records(ThreadState& state) {
-  std::vector<WaitingRecord> taken;
-  {
-    SharedRecords& shared = shared_records();
+void take_waiting_records(ThreadState& state, TakenRecords& taken) {
+  taken.shared.clear();
+  SharedRecords& shared = shared_records();
+  if (shared.waiting.load(std::memory_order_acquire)) {
     std::lock_guard<std::mutex> lock(shared.mutex);
-    taken = std::exchange(shared.records, {});
+    std::swap(taken.shared, shared.records);
+    shared.waiting.store(false, std::memory_order_relaxed);
   }
-  std::vector<WaitingRecord> own = state.records.take();
-  taken.insert(taken.end(), std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()));
-  return taken;
+  state.records.take(taken);
 }
 
 void discard_waiting_records() {
@@ -77,6 +89,7 @@ void discard_waiting_records() {
   SharedRecords& shared = shared_records();
   std::lock_guard<std::mutex> lock(shared.mutex);
   shared.records.clear();
+  shared.waiting.store(false, std::memory_order_relaxed);
 }
 
 }  // namespace phanos::detail

@@ -9,15 +9,39 @@
 #include <cstdint>
 #include <vector>
 
+#include "clock.hpp"
 #include "phanos/record.hpp"
 
 namespace phanos::detail {
 
+struct ContextNode;
 struct ThreadState;
 
-struct WaitingRecord {
+// The error_raised label of a call's time record.
+enum class ErrorRaised : std::uint8_t { not_labelled, no, yes };
+
+// One waiting record of a thread. The time of a call, which is most records,
+// is kept as its node and ticks and becomes a Record only when handed over;
+// any other record is kept whole, apart.
+struct WaitingEntry {
+  std::uint64_t metric_id;
+  const ContextNode* node;  // a timed call's; null for a whole record
+  Ticks elapsed;
+  std::uint32_t whole_record;  // index of the whole record, when node is null
+  ErrorRaised error_raised;
+};
+
+struct SharedRecord {
   std::uint64_t metric_id;
   Record record;
+};
+
+// What one hand-over takes: the shared buffer's records, then the thread's.
+// Kept by the thread from one hand-over to the next to reuse its capacity.
+struct TakenRecords {
+  std::vector<SharedRecord> shared;
+  std::vector<WaitingEntry> entries;
+  std::vector<Record> whole;
 };
 
 // One thread's waiting records. Profiler::clear() discards them from another
@@ -26,14 +50,18 @@ struct WaitingRecord {
 class ThreadRecords {
  public:
   ThreadRecords();
-  void add(WaitingRecord record);
+  void add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed, ErrorRaised error_raised);
+  void add(std::uint64_t metric_id, Record record);
   std::size_t size();
-  std::vector<WaitingRecord> take();
+  // Swaps the waiting records into `taken`; what `taken` held (handed over
+  // already) is dropped and its buffers are reused for the next records.
+  void take(TakenRecords& taken);
 
  private:
   void forget_if_cleared();
 
-  std::vector<WaitingRecord> records_;
+  std::vector<WaitingEntry> entries_;
+  std::vector<Record> whole_;
   std::uint64_t epoch_;
 };
 
@@ -41,8 +69,8 @@ class ThreadRecords {
 // over, or in the shared buffer outside profiled calls.
 void store_record(std::uint64_t metric_id, Record record);
 
-// The shared buffer's records, oldest first, then the thread's own.
-std::vector<WaitingRecord> take_waiting_records(ThreadState& state);
+// Fills `taken` with the shared buffer's records and the thread's own.
+void take_waiting_records(ThreadState& state, TakenRecords& taken);
 
 // Drops every waiting record of every thread.
 void discard_waiting_records();

@@ -18,6 +18,7 @@ class Hook {
   using Function = std::function<void(const Call&)>;
 
   Hook() = default;
+  ~Hook();
   Hook(const Hook&) = delete;
   // Takes the other hook's function, so Python-style chains work:
   // `p.before_func = p.after_func = nullptr;`.

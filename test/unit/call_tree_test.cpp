@@ -84,7 +84,7 @@ TEST(CallTree, EachRootIsOneHandOverAndEveryRecordCarriesTheRootItem) {
 TEST(CallTree, RecordsWaitUntilTheRootReturns) {
   auto capture = test::reset_profiler(test::example_config());
   std::size_t handed_over_inside_root = 99;
-  constexpr detail::Site root_site{"root", "Batch", "Batch::root", "batch.cpp", 1};
+  static constexpr detail::Site root_site{"root", "Batch", "Batch::root", "batch.cpp", 1};
   profiled(root_site, [&] {
     DummyDbAccess{}.second_access();
     handed_over_inside_root = capture->calls().size();
@@ -99,8 +99,8 @@ TEST(CallTree, RecordsWaitUntilTheRootReturns) {
 
 TEST(CallTree, HundredWaitingRecordsAreHandedOverEarly) {
   auto capture = test::reset_profiler(test::example_config());
-  constexpr detail::Site root_site{"root", "Batch", "Batch::root", "batch.cpp", 1};
-  constexpr detail::Site child_site{"child", "Batch", "Batch::child", "batch.cpp", 2};
+  static constexpr detail::Site root_site{"root", "Batch", "Batch::root", "batch.cpp", 1};
+  static constexpr detail::Site child_site{"child", "Batch", "Batch::child", "batch.cpp", 2};
   profiled(root_site, [&] {
     for (int i = 0; i < 150; ++i) profiled(child_site, [] { return 0; });
   });
@@ -115,27 +115,28 @@ TEST(CallTree, HundredWaitingRecordsAreHandedOverEarly) {
 
 TEST(CallTree, CallScopeBuildsContextsFromHandMadeSites) {
   test::reset_profiler(test::example_config());
-  constexpr detail::Site outer{"outer", "Widget", "ns::Widget::outer", "widget.cpp", 10};
-  constexpr detail::Site inner{"inner", "helpers", "ns::helpers::inner", "widget.cpp", 20};
+  static constexpr detail::Site outer{"outer", "Widget", "ns::Widget::outer", "widget.cpp", 10};
+  static constexpr detail::Site inner{"inner", "helpers", "ns::helpers::inner", "widget.cpp", 20};
   EXPECT_EQ(detail::current_scope(), nullptr);
   {
     detail::CallScope outer_scope(outer);
     EXPECT_EQ(detail::current_scope(), &outer_scope);
     {
       detail::CallScope inner_scope(inner);
-      EXPECT_EQ(inner_scope.context(), "Widget:outer.inner");
-      EXPECT_STREQ(inner_scope.item(), "Widget");
+      ASSERT_NE(inner_scope.node(), nullptr);
+      EXPECT_EQ(inner_scope.node()->context, "Widget:outer.inner");
+      EXPECT_STREQ(inner_scope.node()->item, "Widget");
       EXPECT_FALSE(inner_scope.exception_propagating());
     }
     EXPECT_EQ(detail::current_scope(), &outer_scope);
-    EXPECT_EQ(outer_scope.context(), "Widget:outer");
+    EXPECT_EQ(outer_scope.node()->context, "Widget:outer");
   }
   EXPECT_EQ(detail::current_scope(), nullptr);
 }
 
 TEST(CallTree, DeepRecursionGetsFullContexts) {
   auto capture = test::reset_profiler(test::example_config());
-  constexpr detail::Site recurse_site{"recurse", "Deep", "Deep::recurse", "deep.cpp", 1};
+  static constexpr detail::Site recurse_site{"recurse", "Deep", "Deep::recurse", "deep.cpp", 1};
   std::function<int(int)> recurse = [&](int depth) -> int {
     return profiled(recurse_site, [&] { return depth == 0 ? 0 : 1 + recurse(depth - 1); });
   };
@@ -150,7 +151,7 @@ TEST(CallTree, DeepRecursionGetsFullContexts) {
 
 TEST(CallTree, ProfiledCallsKeepResultsAndReferences) {
   test::reset_profiler(test::example_config());
-  constexpr detail::Site site{"f", "T", "T::f", "t.cpp", 1};
+  static constexpr detail::Site site{"f", "T", "T::f", "t.cpp", 1};
   int storage = 5;
   int& same = profiled(site, [&]() -> int& { return storage; });
   EXPECT_EQ(&same, &storage);

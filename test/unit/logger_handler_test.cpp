@@ -116,7 +116,7 @@ TEST(LoggerHandler, RecordsFromProfiledCallsReachTheLogger) {
   std::ostringstream out;
   auto capture = test::reset_profiler(test::example_config());
   profiler().add_handler(std::make_shared<LoggerHandler>("log", bracketing_logger("logger_handler_test.calls", out)));
-  constexpr detail::Site site{"get", "Api", "Api::get", "api.cpp", 1};
+  static constexpr detail::Site site{"get", "Api", "Api::get", "api.cpp", 1};
   test::profiled(site, [] {});
   EXPECT_EQ(test::mask_times(out.str()), "[debug] profiler: time_profiler, method: Api:get, value: <ms> mS|");
 }

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <limits>
+#include <random>
 
 namespace phanos::detail {
 namespace {
@@ -61,6 +63,34 @@ TEST(PythonRound, RoundsTheExactBinaryValueTiesToEven) {
   EXPECT_EQ(python_round(0.015, 2), 0.01);
   EXPECT_EQ(python_round(1234.5678, 2), 1234.57);
   EXPECT_EQ(python_round(1e-9, 2), 0.0);
+}
+
+// The exact decimal rounding that Python's round() performs, done the slow
+// way: the oracle for python_round's shortcut.
+double rounded_through_decimal_text(double value, int ndigits) {
+  char text[400];
+  const auto printed = std::to_chars(text, text + sizeof text, value, std::chars_format::fixed, ndigits);
+  double rounded = 0;
+  std::from_chars(text, printed.ptr, rounded);
+  return rounded;
+}
+
+TEST(PythonRound, AgreesWithExactDecimalRoundingOnTimesAndTies) {
+  std::mt19937_64 random(20261125);
+  std::uniform_real_distribution<double> milliseconds(0.0, 100000.0);
+  for (int i = 0; i < 200000; ++i) {
+    // Random times, and values at or right next to a tie of the last digit.
+    const double time = milliseconds(random);
+    const double tie = std::floor(time * 100) / 100 + 0.005;
+    for (double value : {time, tie, std::nextafter(tie, 0.0), std::nextafter(tie, 1e9), -time}) {
+      ASSERT_EQ(python_round(value, 2), rounded_through_decimal_text(value, 2)) << std::hexfloat << value;
+    }
+  }
+}
+
+TEST(PythonRound, KeepsTheSignOfANegativeZero) {
+  EXPECT_TRUE(std::signbit(python_round(-0.001, 2)));
+  EXPECT_FALSE(std::signbit(python_round(0.001, 2)));
 }
 
 TEST(PythonRound, LeavesNonFiniteValuesAlone) {

@@ -11,7 +11,7 @@ namespace {
 
 TEST(Unconfigured, ProfiledCallsJustRunTheBody) {
   EXPECT_FALSE(detail::profiling_active());
-  constexpr detail::Site site{"f", "T", "T::f", "t.cpp", 1};
+  static constexpr detail::Site site{"f", "T", "T::f", "t.cpp", 1};
   EXPECT_EQ(test::profiled(site, [] { return 41 + 1; }), 42);
 }
 

@@ -1,11 +1,11 @@
 #pragma once
 // One profiled call in progress. Lives on the stack of detail::invoke; the
-// runtime keeps the per-thread call tree as a chain of these, each pointing
-// to its caller.
+// thread's innermost call points to the one it returns to. Where the call
+// stands in the tree is its context node (runtime/context_node.hpp), which
+// outlives the call.
 
 #include <atomic>
-#include <chrono>
-#include <string>
+#include <cstdint>
 
 #include "phanos/detail/argument.hpp"
 #include "phanos/detail/site.hpp"
@@ -15,6 +15,7 @@
 namespace phanos::detail {
 
 struct ThreadState;
+struct ContextNode;
 
 // Kept equal to "configured, handle_records on, at least one handler and one
 // metric" by the profiler whenever any of those changes.
@@ -52,26 +53,28 @@ class CallScope {
   // Null unless the body returned a result of exactly this type.
   const void* result(TypeId type) const noexcept { return type == result_type_ ? result_ : nullptr; }
 
-  // "Item:root.child.name"; built on first use, as most calls never need it.
-  const std::string& context();
-  // The root's item: every record of a tree carries it.
-  const char* item() const noexcept;
+  // Where the call stands in the tree; null when it is not tracked.
+  const ContextNode* node() const noexcept { return node_; }
   // Whether an exception is leaving this call right now.
   bool exception_propagating() const noexcept;
 
  private:
-  void enter();
-  void finish();
+  void enter(ThreadState& thread, CallScope* caller);
+  const ContextNode& node_of_child(const Site& site);
+  void finish(ThreadState& thread);
 
   const Site* site_;
   Arguments arguments_;
   ThreadState* thread_ = nullptr;  // null: not tracked (see the constructor)
-  CallScope* parent_ = nullptr;    // null: this is the root
-  const CallScope* root_ = this;
+  CallScope* caller_ = nullptr;    // the thread's innermost call before this one
+  const ContextNode* node_ = nullptr;
+  // The node of this call's most recent child: a loop calling the same
+  // function finds its node without a search.
+  const ContextNode* last_child_node_ = nullptr;
   int uncaught_on_entry_;
+  bool root_ = false;
   bool timed_ = false;
-  std::chrono::steady_clock::time_point start_{};
-  std::string context_;
+  std::int64_t start_ticks_ = 0;
   const void* result_ = nullptr;
   TypeId result_type_ = nullptr;
   SizeOf result_size_ = nullptr;

@@ -1,0 +1,64 @@
+#include "record_batch.hpp"
+
+#include <string_view>
+#include <utility>
+
+#include "context_node.hpp"
+
+namespace phanos::detail {
+
+std::size_t RecordBatch::next_slot() {
+  if (count_ == records_.size()) {
+    if (spare_records_.empty()) {
+      records_.emplace_back();
+      origins_.emplace_back();
+    } else {
+      records_.push_back(std::move(spare_records_.back()));
+      origins_.push_back(spare_origins_.back());
+      spare_records_.pop_back();
+      spare_origins_.pop_back();
+    }
+  }
+  return count_++;
+}
+
+void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double milliseconds,
+                           ErrorRaised error_raised) {
+  const std::size_t slot = next_slot();
+  Record& record = records_[slot];
+  record.value = milliseconds;
+  Origin& origin = origins_[slot];
+  if (origin.node == &node && origin.error_raised == error_raised) return;
+  origin = {&node, error_raised};
+  record.item.assign(node.item);
+  record.metric.assign(metric.metric_type());
+  record.units.assign(metric.units());
+  record.job.assign(metric.job());
+  assign_context(node, record.method);
+  if (error_raised == ErrorRaised::not_labelled) {
+    record.labels.clear();
+  } else {
+    record.labels.resize(1);
+    record.labels[0].first.assign(error_raised_label_name);
+    record.labels[0].second.assign(error_raised == ErrorRaised::yes ? "true" : "false");
+  }
+  record.operation.assign("observe");
+}
+
+void RecordBatch::add(Record&& record) {
+  const std::size_t slot = next_slot();
+  records_[slot] = std::move(record);
+  origins_[slot] = Origin{};
+}
+
+const std::vector<Record>& RecordBatch::finish() {
+  while (records_.size() > count_) {
+    spare_records_.push_back(std::move(records_.back()));
+    spare_origins_.push_back(origins_.back());
+    records_.pop_back();
+    origins_.pop_back();
+  }
+  return records_;
+}
+
+}  // namespace phanos::detail

@@ -1,0 +1,43 @@
+#pragma once
+// The records of one metric as one hand-over gives them to the handlers.
+// A thread keeps one batch per metric from one hand-over to the next, so the
+// records' strings keep their buffers; a time record made again for the same
+// call path, which is what a busy program mostly makes, only gets its new
+// value.
+
+#include <cstddef>
+#include <vector>
+
+#include "phanos/metric.hpp"
+#include "phanos/record.hpp"
+#include "waiting_records.hpp"
+
+namespace phanos::detail {
+
+class RecordBatch {
+ public:
+  // Empties the batch for the records of the next hand-over.
+  void start() noexcept { count_ = 0; }
+  void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
+  void add(Record&& record);
+  // The records added since start().
+  const std::vector<Record>& finish();
+
+ private:
+  // What a record was made from, when it was a call's time record.
+  struct Origin {
+    const ContextNode* node = nullptr;
+    ErrorRaised error_raised = ErrorRaised::not_labelled;
+  };
+
+  std::size_t next_slot();
+
+  std::vector<Record> records_;
+  std::vector<Origin> origins_;
+  // Records beyond the last hand-over's count, kept for their buffers.
+  std::vector<Record> spare_records_;
+  std::vector<Origin> spare_origins_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace phanos::detail
