@@ -14,6 +14,10 @@
 #include <thread>
 #include <vector>
 
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
+
 #include "allocation_counter.hpp"
 #include "ratio_reporter.hpp"
 
@@ -100,6 +104,16 @@ void BM_two_steady_clock_reads(benchmark::State& state) {
 }
 BENCHMARK(BM_two_steady_clock_reads);
 
+#if defined(__x86_64__)
+void BM_two_rdtsc_reads(benchmark::State& state) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(__rdtsc());
+    benchmark::DoNotOptimize(__rdtsc());
+  }
+}
+BENCHMARK(BM_two_rdtsc_reads);
+#endif
+
 void BM_child_call_discarding_handler(benchmark::State& state) {
   ProfilerSetup setup(std::make_shared<DiscardingHandler>());
   root_of_children(state);
@@ -130,15 +144,20 @@ void BM_child_call_with_hooks(benchmark::State& state) {
 }
 BENCHMARK(BM_child_call_with_hooks);
 
-// One histogram observation with N labels per iteration, inside a root.
+// A child call that makes one histogram observation with N labels: records
+// wait until a call returns, so the observation is made inside a call.
+[[phanos::profile]] __attribute__((noinline)) void observing_child(phanos::Histogram& histogram,
+                                                                  const phanos::Labels& labels) {
+  histogram.observe(1.5, labels);
+}
+
 [[phanos::profile]] void root_of_observations(benchmark::State& state, phanos::Histogram& histogram,
                                              const phanos::Labels& labels) {
-  for (auto _ : state) histogram.observe(1.5, labels);
+  for (auto _ : state) observing_child(histogram, labels);
 }
 
 void BM_observe_with_labels(benchmark::State& state) {
   ProfilerSetup setup(std::make_shared<DiscardingHandler>());
-  phanos::profiler().delete_metrics(true, true);  // only the histogram's records
   std::vector<std::string> names;
   phanos::Labels labels;
   for (int i = 0; i < state.range(0); ++i) {
@@ -203,12 +222,13 @@ int main(int argc, char** argv) {
   phanos_bench::RatioReporter reporter({
       {"BM_profiled_call_no_handlers", "BM_plain_call", "disabled path vs plain call", phanos_bench::Compare::difference},
       {"BM_child_call_discarding_handler", "BM_two_steady_clock_reads", "child call, discarding handler vs two clock reads"},
+      {"BM_child_call_discarding_handler", "BM_two_rdtsc_reads", "child call, discarding handler vs two rdtsc"},
       {"BM_child_call_stream_handler", "BM_two_steady_clock_reads", "child call, StreamHandler to a null stream"},
       {"BM_child_call_to_json", "BM_two_steady_clock_reads", "child call, to_json of every record"},
       {"BM_child_call_with_hooks", "BM_two_steady_clock_reads", "child call, before_func and after_func set"},
-      {"BM_observe_with_labels/1", "BM_two_steady_clock_reads", "observe() with 1 label"},
-      {"BM_observe_with_labels/8", "BM_two_steady_clock_reads", "observe() with 8 labels"},
-      {"BM_observe_with_labels/32", "BM_two_steady_clock_reads", "observe() with 32 labels"},
+      {"BM_observe_with_labels/1", "BM_two_steady_clock_reads", "child call + observe() with 1 label"},
+      {"BM_observe_with_labels/8", "BM_two_steady_clock_reads", "child call + observe() with 8 labels"},
+      {"BM_observe_with_labels/32", "BM_two_steady_clock_reads", "child call + observe() with 32 labels"},
   });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.print_ratios(std::cout);

@@ -23,7 +23,10 @@ ErrorRaised error_raised_of(const CallScope& scope) noexcept {
 }  // namespace
 
 CallScope::CallScope(const Site& site, Arguments arguments) noexcept
-    : site_(&site), arguments_(arguments), uncaught_on_entry_(std::uncaught_exceptions()) {
+    : site_(&site),
+      arguments_(arguments),
+      // Only the error_raised label needs it.
+      uncaught_on_entry_(error_raised_label_enabled() ? std::uncaught_exceptions() : 0) {
   ThreadState* state = thread_state();
   // Calls made by handlers during a hand-over stay untracked: their records
   // would land in the hand-over that is running them.

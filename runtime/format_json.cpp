@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <variant>
 
@@ -30,86 +33,172 @@ const char* short_escape(char c) {
   }
 }
 
-// As json.dumps(ensure_ascii=False): only quotes, backslashes and control
-// characters are escaped; UTF-8 is kept as is.
-void append_string(std::string& out, std::string_view text) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (const char* escape = short_escape(c)) {
-      out += escape;
-    } else if (byte < 0x20) {
-      out += "\\u00";
-      out += hex[byte >> 4];
-      out += hex[byte & 0xf];
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
+bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+
+// Whether any of 8 bytes is a quote, a backslash or a control character,
+// all 8 tested at once (the classic has-zero-byte and has-less-than tricks).
+bool any_needs_escape(std::uint64_t bytes) {
+  constexpr std::uint64_t ones = 0x0101010101010101;
+  constexpr std::uint64_t highs = 0x8080808080808080;
+  auto has_zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  return (has_zero_byte(bytes ^ (ones * '"')) | has_zero_byte(bytes ^ (ones * '\\')) |
+          ((bytes - ones * 0x20) & ~bytes & highs)) != 0;
 }
 
-void append_number(std::string& out, double value) {
-  if (std::isfinite(value)) {
-    out += detail::python_float_repr(value);
-  } else {
-    out += "null";
+bool nothing_to_escape(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, text.data() + i, sizeof bytes);
+    if (any_needs_escape(bytes)) return false;
   }
+  return std::none_of(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), needs_escape);
 }
 
-void append_object(std::string& out, const Labels& pairs, bool error_raised_as_bool) {
-  out += '{';
-  bool first = true;
-  for (const auto& [key, value] : pairs) {
-    if (!first) out += ',';
-    first = false;
-    append_string(out, key);
-    out += ':';
-    const bool is_bool =
-        error_raised_as_bool && key == error_raised_label_name && (value == "true" || value == "false");
-    if (is_bool) {
-      out += value;
-    } else {
-      append_string(out, value);
-    }
-  }
-  out += '}';
+// Room a string takes at most: every byte escaped as \u00XX, and quotes.
+std::size_t max_string_size(std::string_view text) { return 6 * text.size() + 2; }
+
+std::size_t max_object_size(const Labels& pairs) {
+  std::size_t size = 2;
+  for (const auto& [key, value] : pairs) size += max_string_size(key) + max_string_size(value) + 2;
+  return size;
 }
 
-void append_value(std::string& out, const RecordValue& value) {
-  std::visit(
-      [&out](const auto& v) {
+std::size_t max_record_size(const Record& record) {
+  constexpr std::size_t keys_and_punctuation = 80;
+  std::size_t size = keys_and_punctuation;
+  for (const std::string* text : {&record.item, &record.metric, &record.units, &record.job, &record.method,
+                                  &record.operation}) {
+    size += max_string_size(*text);
+  }
+  size += max_object_size(record.labels);
+  size += std::visit(
+      [](const auto& v) -> std::size_t {
         using V = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<V, double>) {
-          append_number(out, v);
+          return detail::max_python_float_repr_size;
         } else if constexpr (std::is_same_v<V, std::string>) {
-          append_string(out, v);
+          return max_string_size(v);
         } else {
-          append_object(out, v, false);
+          return max_object_size(v);
         }
       },
-      value);
+      record.value);
+  return size;
 }
 
+// Writes JSON into memory known to be large enough (max_record_size), so no
+// step checks for room.
+class JsonWriter {
+ public:
+  explicit JsonWriter(char* out) : out_(out) {}
+  char* end() const { return out_; }
+
+  void raw(std::string_view text) {
+    std::memcpy(out_, text.data(), text.size());
+    out_ += text.size();
+  }
+  void raw(char c) { *out_++ = c; }
+
+  // As json.dumps(ensure_ascii=False): only quotes, backslashes and control
+  // characters are escaped; UTF-8 is kept as is.
+  void string(std::string_view text) {
+    raw('"');
+    if (nothing_to_escape(text)) {  // names and contexts: one copy
+      raw(text);
+    } else {
+      for (const char c : text) escaped(c);
+    }
+    raw('"');
+  }
+
+  void number(double value) {
+    if (std::isfinite(value)) {
+      out_ = detail::write_python_float_repr(out_, value);
+    } else {
+      raw("null");
+    }
+  }
+
+  void object(const Labels& pairs, bool error_raised_as_bool) {
+    raw('{');
+    bool first = true;
+    for (const auto& [key, value] : pairs) {
+      if (!first) raw(',');
+      first = false;
+      string(key);
+      raw(':');
+      const bool is_bool =
+          error_raised_as_bool && key == error_raised_label_name && (value == "true" || value == "false");
+      if (is_bool) {
+        raw(value);
+      } else {
+        string(value);
+      }
+    }
+    raw('}');
+  }
+
+  void value(const RecordValue& value) {
+    std::visit(
+        [this](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, double>) {
+            number(v);
+          } else if constexpr (std::is_same_v<V, std::string>) {
+            string(v);
+          } else {
+            object(v, false);
+          }
+        },
+        value);
+  }
+
+  void record(const Record& record) {
+    raw("{\"item\":");
+    string(record.item);
+    raw(",\"metric\":");
+    string(record.metric);
+    raw(",\"units\":");
+    string(record.units);
+    raw(",\"job\":");
+    string(record.job);
+    raw(",\"method\":");
+    string(record.method);
+    raw(",\"labels\":");
+    object(record.labels, true);
+    raw(",\"value\":[");
+    string(record.operation);
+    raw(',');
+    value(record.value);
+    raw("]}");
+  }
+
+ private:
+  void escaped(char c) {
+    static constexpr char hex[] = "0123456789abcdef";
+    const auto byte = static_cast<unsigned char>(c);
+    if (const char* escape = short_escape(c)) {
+      raw(escape);
+    } else if (byte < 0x20) {
+      raw("\\u00");
+      raw(hex[byte >> 4]);
+      raw(hex[byte & 0xf]);
+    } else {
+      raw(c);
+    }
+  }
+
+  char* out_;
+};
+
 void append_record(std::string& out, const Record& record) {
-  out += "{\"item\":";
-  append_string(out, record.item);
-  out += ",\"metric\":";
-  append_string(out, record.metric);
-  out += ",\"units\":";
-  append_string(out, record.units);
-  out += ",\"job\":";
-  append_string(out, record.job);
-  out += ",\"method\":";
-  append_string(out, record.method);
-  out += ",\"labels\":";
-  append_object(out, record.labels, true);
-  out += ",\"value\":[";
-  append_string(out, record.operation);
-  out += ',';
-  append_value(out, record.value);
-  out += "]}";
+  const std::size_t start = out.size();
+  // Grown past the bound, written, then cut to what was written.
+  out.resize(start + max_record_size(record));
+  JsonWriter writer(out.data() + start);
+  writer.record(record);
+  out.resize(static_cast<std::size_t>(writer.end() - out.data()));
 }
 
 }  // namespace

@@ -8,24 +8,25 @@ namespace phanos {
 namespace {
 
 // Python's str() of the value: a float, a plain string, or a dict's repr.
-std::string value_text(const RecordValue& value) {
-  return std::visit(
-      [](const auto& v) -> std::string {
+void append_value_text(std::string& out, const RecordValue& value) {
+  std::visit(
+      [&out](const auto& v) {
         using V = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<V, double>) {
-          return detail::python_float_repr(v);
+          detail::append_python_float_repr(out, v);
         } else if constexpr (std::is_same_v<V, std::string>) {
-          return v;
+          out += v;
         } else {
-          std::string text = "{";
+          out += '{';
+          bool first = true;
           for (const auto& [key, item] : v) {
-            if (text.size() > 1) text += ", ";
-            text += detail::python_str_repr(key);
-            text += ": ";
-            text += detail::python_str_repr(item);
+            if (!first) out += ", ";
+            first = false;
+            out += detail::python_str_repr(key);
+            out += ": ";
+            out += detail::python_str_repr(item);
           }
-          text += '}';
-          return text;
+          out += '}';
         }
       },
       value);
@@ -42,26 +43,31 @@ std::string_view label_text(const std::string& name, const std::string& value) {
 
 }  // namespace
 
-std::string to_text(const Record& record, std::string_view profiler_name) {
-  std::string line = "profiler: ";
-  line += profiler_name;
-  line += ", method: ";
-  line += record.method;
-  line += ", value: ";
-  line += value_text(record.value);
-  line += ' ';
-  line += record.units;
+void append_text(std::string& out, const Record& record, std::string_view profiler_name) {
+  out += "profiler: ";
+  out += profiler_name;
+  out += ", method: ";
+  out += record.method;
+  out += ", value: ";
+  append_value_text(out, record.value);
+  out += ' ';
+  out += record.units;
   if (!record.labels.empty()) {
-    line += ", labels: ";
+    out += ", labels: ";
     bool first = true;
     for (const auto& [name, value] : record.labels) {
-      if (!first) line += ", ";
+      if (!first) out += ", ";
       first = false;
-      line += name;
-      line += '=';
-      line += label_text(name, value);
+      out += name;
+      out += '=';
+      out += label_text(name, value);
     }
   }
+}
+
+std::string to_text(const Record& record, std::string_view profiler_name) {
+  std::string line;
+  append_text(line, record, profiler_name);
   return line;
 }
 

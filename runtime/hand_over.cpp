@@ -41,18 +41,20 @@ void drop_batches_of_deleted_metrics(HandOverBuffers& buffers, const Registry& r
                         buffers.batches.end());
 }
 
-const std::vector<Record>& records_of(const Metric& metric, TakenRecords& taken, RecordBatch& batch) {
+const std::vector<Record>& records_of(const Metric& metric, TakenRecords& taken, double milliseconds_per_tick,
+                                      RecordBatch& batch) {
   const std::uint64_t id = metric_id(metric);
   batch.start();
   for (SharedRecord& shared : taken.shared) {
-    if (shared.metric_id == id) batch.add(std::move(shared.record));
+    if (shared.metric_id == id) batch.add(shared.record);
   }
   for (const WaitingEntry& entry : taken.entries) {
     if (entry.metric_id != id) continue;
     if (entry.node != nullptr) {
-      batch.add_time(metric, *entry.node, python_round(ticks_to_milliseconds(entry.elapsed), 2), entry.error_raised);
+      const double milliseconds = static_cast<double>(entry.elapsed) * milliseconds_per_tick;
+      batch.add_time(metric, *entry.node, python_round(milliseconds, 2), entry.error_raised);
     } else {
-      batch.add(std::move(taken.whole[entry.whole_record]));
+      batch.add(taken.whole[entry.whole_record]);
     }
   }
   return batch.finish();
@@ -68,9 +70,10 @@ void hand_over_records(ThreadState& state) noexcept {
     // Records of metrics deleted meanwhile are dropped here.
     take_waiting_records(state, buffers.taken);
     drop_batches_of_deleted_metrics(buffers, *registry);
+    const double tick_length = milliseconds_per_tick();
     for (const RegisteredMetric& entry : registry->metrics) {
       const Metric& metric = *entry.metric;
-      const std::vector<Record>& records = records_of(metric, buffers.taken, batch_of(buffers, metric_id(metric)));
+      const std::vector<Record>& records = records_of(metric, buffers.taken, tick_length, batch_of(buffers, metric_id(metric)));
       if (!records.empty()) {
         for (const RegisteredHandler& handler : registry->handlers) {
           run_reporting_failure(*handler.failures, "handler", handler.handler->handler_name(),

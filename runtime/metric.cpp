@@ -24,24 +24,30 @@ std::vector<std::string> distinct(std::vector<std::string> names) {
   return kept;
 }
 
-bool contains(const std::vector<std::string_view>& names, std::string_view name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
+std::vector<std::string> sorted_names(std::vector<std::string> names, bool with_error_raised) {
+  if (with_error_raised && std::find(names.begin(), names.end(), error_raised_label_name) == names.end()) {
+    names.emplace_back(error_raised_label_name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
-// Compares as sets, as Python does; given names must also be distinct.
-bool same_label_names(const std::vector<std::string>& expected_names, const Labels& labels,
+// Compares as sets, as Python does; given names must also be distinct. The
+// error_raised label counts as given when the profiler adds it.
+bool same_label_names(const std::vector<std::string>& expected_sorted, const Labels& labels,
                       bool with_error_raised) {
-  std::vector<std::string_view> expected(expected_names.begin(), expected_names.end());
-  std::vector<std::string_view> given;
-  for (const auto& label : labels) given.push_back(label.first);
-  if (with_error_raised) {
-    if (!contains(expected, error_raised_label_name)) expected.push_back(error_raised_label_name);
-    if (!contains(given, error_raised_label_name)) given.push_back(error_raised_label_name);
+  // Reused by every check on this thread: no allocation once it has grown.
+  thread_local std::vector<std::string_view> given;
+  given.clear();
+  bool error_raised_given = false;
+  for (const auto& label : labels) {
+    given.push_back(label.first);
+    error_raised_given = error_raised_given || label.first == error_raised_label_name;
   }
-  std::sort(expected.begin(), expected.end());
+  if (with_error_raised && !error_raised_given) given.push_back(error_raised_label_name);
+  if (given.size() != expected_sorted.size()) return false;
   std::sort(given.begin(), given.end());
-  if (std::adjacent_find(given.begin(), given.end()) != given.end()) return false;
-  return given == expected;
+  return std::equal(given.begin(), given.end(), expected_sorted.begin());
 }
 
 std::string names_text(const std::vector<std::string_view>& names) {
@@ -77,7 +83,8 @@ Metric::Metric(std::string name, std::string job, std::string units, std::vector
       name_(std::move(name)),
       job_(std::move(job)),
       units_(std::move(units)),
-      label_names_(distinct(std::move(label_names))) {}
+      label_names_(distinct(std::move(label_names))),
+      sorted_label_names_{sorted_names(label_names_, false), sorted_names(label_names_, true)} {}
 
 Metric::~Metric() = default;
 
@@ -91,7 +98,7 @@ void Metric::cleanup() {}
 bool Metric::record(std::string_view operation, RecordValue value, const Labels& labels) {
   try {
     const bool with_error_raised = detail::error_raised_label_enabled();
-    if (!same_label_names(label_names_, labels, with_error_raised)) {
+    if (!same_label_names(sorted_label_names_[with_error_raised], labels, with_error_raised)) {
       std::vector<std::string_view> expected(label_names_.begin(), label_names_.end());
       std::vector<std::string_view> given;
       for (const auto& label : labels) given.push_back(label.first);
@@ -103,21 +110,34 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
     // Nothing would ever hand the record over.
     if (!detail::profiling_active()) return true;
     detail::CallScope* scope = detail::current_scope();
-    Record record;
+    // Inside a profiled call the record is written into a waiting record's
+    // buffers that an earlier hand-over left.
+    detail::ThreadRecords* tree_records = detail::records_of_current_tree();
+    Record made_outside_calls;
+    Record& record = tree_records != nullptr ? tree_records->next_whole() : made_outside_calls;
     const detail::ContextNode* node = scope != nullptr ? scope->node() : nullptr;
-    if (node != nullptr) record.item = node->item;
-    record.metric = metric_type();
-    record.units = units_;
-    record.job = job_;
-    if (node != nullptr) detail::assign_context(*node, record.method);
-    record.labels = labels;
+    if (node != nullptr) {
+      record.item.assign(node->item);
+      detail::assign_context(*node, record.method);
+    } else {
+      record.item.clear();
+      record.method.clear();
+    }
+    record.metric.assign(metric_type());
+    record.units.assign(units_);
+    record.job.assign(job_);
+    record.labels.assign(labels.begin(), labels.end());
     if (with_error_raised) {
       const bool raised = scope != nullptr ? scope->exception_propagating() : std::uncaught_exceptions() > 0;
       set_error_raised(record.labels, raised);
     }
-    record.operation = operation;
+    record.operation.assign(operation);
     record.value = std::move(value);
-    detail::store_record(id_, std::move(record));
+    if (tree_records != nullptr) {
+      tree_records->add_whole(id_);
+    } else {
+      detail::store_shared_record(id_, std::move(made_outside_calls));
+    }
     return true;
   } catch (...) {
     detail::log_error("a metric record could not be stored (out of memory?)");

@@ -3,7 +3,9 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 namespace phanos::detail {
@@ -41,6 +43,48 @@ ShortestDigits shortest_digits(double value) {
 }
 
 }  // namespace
+
+namespace {
+
+// Hundredths of the value when it is a whole number of them (as rounded
+// times are) and small enough that repr() prints it in fixed notation with
+// at most two decimals: no other decimal that short names the same double.
+std::optional<std::int64_t> whole_hundredths(double value) {
+  if (!(std::fabs(value) < 1e13)) return std::nullopt;
+  const double scaled = value * 100;
+  const auto hundredths = static_cast<std::int64_t>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+  if (static_cast<double>(hundredths) / 100 != value || (hundredths == 0 && std::signbit(value))) {
+    return std::nullopt;
+  }
+  return hundredths;
+}
+
+char* write_hundredths(char* out, std::int64_t hundredths) {
+  if (hundredths < 0) {
+    *out++ = '-';
+    hundredths = -hundredths;
+  }
+  out = std::to_chars(out, out + 20, hundredths / 100).ptr;
+  const auto fraction = static_cast<int>(hundredths % 100);
+  *out++ = '.';
+  *out++ = static_cast<char>('0' + fraction / 10);
+  if (fraction % 10 != 0) *out++ = static_cast<char>('0' + fraction % 10);
+  return out;
+}
+
+}  // namespace
+
+char* write_python_float_repr(char* out, double value) {
+  if (const std::optional<std::int64_t> hundredths = whole_hundredths(value)) return write_hundredths(out, *hundredths);
+  const std::string text = python_float_repr(value);
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+void append_python_float_repr(std::string& out, double value) {
+  char text[max_python_float_repr_size];
+  out.append(text, write_python_float_repr(text, value));
+}
 
 std::string python_float_repr(double value) {
   if (std::isnan(value)) return "nan";
@@ -91,7 +135,9 @@ std::optional<double> round_away_from_halves(double value, int ndigits) {
   const double scaled = value * scale;
   // Below 2^40 the scaled double is off the exact product by under 2^-13.
   if (!(std::fabs(scaled) < 0x1p40)) return std::nullopt;
-  const double floor = std::floor(scaled);
+  // floor() without a call into libm: the value fits an integer here.
+  const double truncated = static_cast<double>(static_cast<std::int64_t>(scaled));
+  const double floor = truncated > scaled ? truncated - 1 : truncated;
   const double fraction = scaled - floor;
   if (std::fabs(fraction - 0.5) < 0x1p-10) return std::nullopt;
   const double rounded = (floor + (fraction > 0.5 ? 1.0 : 0.0)) / scale;

@@ -19,7 +19,7 @@ class RecordBatch {
   // Empties the batch for the records of the next hand-over.
   void start() noexcept { count_ = 0; }
   void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
-  void add(Record&& record);
+  void add(const Record& record);
   // The records added since start().
   const std::vector<Record>& finish();
 

@@ -6,9 +6,11 @@ namespace phanos::detail {
 namespace {
 
 // A plain pointer keeps the per-call access to one TLS load; the owner below
-// frees the state when the thread ends.
-thread_local ThreadState* state_of_thread = nullptr;
-thread_local bool thread_ending = false;
+// frees the state when the thread ends. The initial-exec model makes that
+// load a single instruction instead of a call to __tls_get_addr; it fits in
+// the static TLS space that glibc keeps even for libraries opened later.
+thread_local ThreadState* state_of_thread __attribute__((tls_model("initial-exec"))) = nullptr;
+thread_local bool thread_ending __attribute__((tls_model("initial-exec"))) = false;
 
 struct ThreadStateOwner {
   ThreadState* owned = nullptr;

@@ -42,10 +42,14 @@ void ThreadRecords::add_time(std::uint64_t metric_id, const ContextNode& node, T
   entries_.push_back({metric_id, &node, elapsed, 0, error_raised});
 }
 
-void ThreadRecords::add(std::uint64_t metric_id, Record record) {
+Record& ThreadRecords::next_whole() {
   forget_if_cleared();
-  whole_.push_back(std::move(record));
-  entries_.push_back({metric_id, nullptr, 0, static_cast<std::uint32_t>(whole_.size() - 1), ErrorRaised::not_labelled});
+  return whole_.next();
+}
+
+void ThreadRecords::add_whole(std::uint64_t metric_id) {
+  entries_.push_back({metric_id, nullptr, 0, static_cast<std::uint32_t>(whole_.size()), ErrorRaised::not_labelled});
+  whole_.add();
 }
 
 std::size_t ThreadRecords::size() {
@@ -61,12 +65,12 @@ void ThreadRecords::take(TakenRecords& taken) {
   std::swap(whole_, taken.whole);
 }
 
-void store_record(std::uint64_t metric_id, Record record) {
+ThreadRecords* records_of_current_tree() noexcept {
   ThreadState* state = existing_thread_state();
-  if (state != nullptr && state->current != nullptr) {
-    state->records.add(metric_id, std::move(record));
-    return;
-  }
+  return state != nullptr && state->current != nullptr ? &state->records : nullptr;
+}
+
+void store_shared_record(std::uint64_t metric_id, Record record) {
   SharedRecords& shared = shared_records();
   std::lock_guard<std::mutex> lock(shared.mutex);
   shared.records.push_back({metric_id, std::move(record)});

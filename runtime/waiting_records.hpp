@@ -11,6 +11,7 @@
 
 #include "clock.hpp"
 #include "phanos/record.hpp"
+#include "record_pool.hpp"
 
 namespace phanos::detail {
 
@@ -41,7 +42,7 @@ struct SharedRecord {
 struct TakenRecords {
   std::vector<SharedRecord> shared;
   std::vector<WaitingEntry> entries;
-  std::vector<Record> whole;
+  RecordPool whole;
 };
 
 // One thread's waiting records. Profiler::clear() discards them from another
@@ -51,7 +52,9 @@ class ThreadRecords {
  public:
   ThreadRecords();
   void add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed, ErrorRaised error_raised);
-  void add(std::uint64_t metric_id, Record record);
+  // A whole record: fill in every field of next_whole(), then add_whole().
+  Record& next_whole();
+  void add_whole(std::uint64_t metric_id);
   std::size_t size();
   // Swaps the waiting records into `taken`; what `taken` held (handed over
   // already) is dropped and its buffers are reused for the next records.
@@ -61,13 +64,16 @@ class ThreadRecords {
   void forget_if_cleared();
 
   std::vector<WaitingEntry> entries_;
-  std::vector<Record> whole_;
+  RecordPool whole_;
   std::uint64_t epoch_;
 };
 
-// Puts a record where the calling thread's current call tree will hand it
-// over, or in the shared buffer outside profiled calls.
-void store_record(std::uint64_t metric_id, Record record);
+// Where the calling thread's current call tree keeps its whole records;
+// null outside profiled calls, where records go to store_shared_record().
+ThreadRecords* records_of_current_tree() noexcept;
+
+// Puts a record made outside profiled calls in the shared buffer.
+void store_shared_record(std::uint64_t metric_id, Record record);
 
 // Fills `taken` with the shared buffer's records and the thread's own.
 void take_waiting_records(ThreadState& state, TakenRecords& taken);

@@ -17,5 +17,7 @@ std::string to_json(const std::vector<Record>& records);
 // "profiler: {profiler_name}, method: {method}, value: {value} {units}"
 // followed by ", labels: k=v, k2=v2" when the record has labels.
 std::string to_text(const Record& record, std::string_view profiler_name);
+// The same line appended to `out`, for handlers that write many at once.
+void append_text(std::string& out, const Record& record, std::string_view profiler_name);
 
 }  // namespace phanos

@@ -60,6 +60,9 @@ class Metric {
   std::string job_;
   std::string units_;
   std::vector<std::string> label_names_;
+  // label_names_ sorted, without and with error_raised: the set that
+  // operations' labels must form, when the profiler adds error_raised or not.
+  std::vector<std::string> sorted_label_names_[2];
 };
 
 }  // namespace phanos

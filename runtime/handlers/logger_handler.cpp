@@ -18,7 +18,7 @@ void LoggerHandler::handle(const std::vector<Record>& records, std::string_view 
   std::string text;
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (i > 0) text += '\n';
-    text += to_text(records[i], profiler_name);
+    append_text(text, records[i], profiler_name);
   }
   logger_->log(level_, spdlog::string_view_t(text));
 }

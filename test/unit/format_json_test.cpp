@@ -52,6 +52,26 @@ TEST(ToJson, EscapesStringsLikePython) {
             "\"labels\":{},\"value\":[\"observe\",1.0]}]");
 }
 
+// Text is scanned 8 bytes at a time: each escaped character, at every
+// position of a long string, is found and escaped alone.
+TEST(ToJson, EscapesACharacterAtAnyPositionOfALongString) {
+  const std::pair<char, std::string> escapes[] = {
+      {'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\x01', "\\u0001"}, {'\x1f', "\\u001f"}};
+  for (const auto& [special, escaped] : escapes) {
+    for (std::size_t position = 0; position < 20; ++position) {
+      std::string method(20, 'm');
+      method[position] = special;
+      const Record record{"", "gauge", "", "", method, {}, "set", 1.0};
+      const std::string expected_method = std::string(position, 'm') + escaped + std::string(19 - position, 'm');
+      EXPECT_EQ(to_json({record}), R"([{"item":"","metric":"gauge","units":"","job":"","method":")" + expected_method +
+                                       R"(","labels":{},"value":["set",1.0]}])");
+    }
+  }
+  // Bytes 0x20 and above, UTF-8 included, go out as they are.
+  const Record plain{"", "gauge", "", "", " ~\x7f\xc4\x8d\xff#[]{}", {}, "set", 1.0};
+  EXPECT_NE(to_json({plain}).find(" ~\x7f\xc4\x8d\xff#[]{}"), std::string::npos);
+}
+
 TEST(ToJson, NumbersLikePythonRepr) {
   const auto value_of = [](double value) {
     const std::string json = to_json({Record{"", "gauge", "", "", "", {}, "set", value}});

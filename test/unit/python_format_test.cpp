@@ -54,6 +54,25 @@ TEST(PythonFloatRepr, NonFiniteValues) {
   EXPECT_EQ(python_float_repr(-std::numeric_limits<double>::infinity()), "-inf");
 }
 
+TEST(PythonFloatRepr, AppendedFormAgreesOnRoundedTimesAndEverythingElse) {
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<std::int64_t> hundredths(-2'000'000'000'000, 2'000'000'000'000);
+  std::uniform_real_distribution<double> any(-1e6, 1e6);
+  for (int i = 0; i < 100000; ++i) {
+    const double rounded = static_cast<double>(hundredths(random)) / 100;
+    for (double value : {rounded, rounded / 1000, any(random), std::nextafter(rounded, 1e300)}) {
+      std::string appended = "x";
+      append_python_float_repr(appended, value);
+      ASSERT_EQ(appended, "x" + python_float_repr(value)) << std::hexfloat << value;
+    }
+  }
+  for (double value : {0.0, -0.0, 0.01, -0.01, 0.1, 1e13, 1e-5, 1e16}) {
+    std::string appended;
+    append_python_float_repr(appended, value);
+    EXPECT_EQ(appended, python_float_repr(value));
+  }
+}
+
 TEST(PythonRound, RoundsTheExactBinaryValueTiesToEven) {
   EXPECT_EQ(python_round(2.675, 2), 2.67);  // 2.675 is stored slightly below
   EXPECT_EQ(python_round(0.125, 2), 0.12);  // an exact tie goes to even
