@@ -42,12 +42,22 @@ const Anchor& anchor() {
 
 double milliseconds_per_tick() noexcept {
   if (!ticks_are_tsc) return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::duration(1)).count();
+  // Measured again once the counter has moved on by this much (a few
+  // milliseconds), not at every hand-over: a program whose every call is a
+  // root would otherwise pay a steady_clock read per call.
+  constexpr Ticks remeasure_after = Ticks{1} << 23;
+  thread_local Ticks measured_at = 0;
+  thread_local double measured = 0;
   const Ticks ticks = clock_ticks();
+  if (measured > 0 && ticks - measured_at < remeasure_after) return measured;
   const auto time = std::chrono::steady_clock::now();
   const Anchor& start = anchor();
   const double milliseconds = std::chrono::duration<double, std::milli>(time - start.time).count();
   const Ticks elapsed = ticks - start.ticks;
-  return elapsed > 0 ? milliseconds / static_cast<double>(elapsed) : 0.0;
+  if (elapsed <= 0) return 0.0;
+  measured_at = ticks;
+  measured = milliseconds / static_cast<double>(elapsed);
+  return measured;
 }
 
 }  // namespace phanos::detail

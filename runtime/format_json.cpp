@@ -204,13 +204,16 @@ void append_record(std::string& out, const Record& record) {
 }  // namespace
 
 std::string to_json(const std::vector<Record>& records) {
-  std::string out = "[";
+  // Written where each record has room for its largest form, then copied
+  // out at its real size: a queued message holds no slack.
+  thread_local std::string text;
+  text.assign(1, '[');
   for (const Record& record : records) {
-    if (out.size() > 1) out += ',';
-    append_record(out, record);
+    if (text.size() > 1) text += ',';
+    append_record(text, record);
   }
-  out += ']';
-  return out;
+  text += ']';
+  return text;
 }
 
 }  // namespace phanos

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <thread>
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace {
 using phanos::detail::BoundedQueue;
 using Clock = std::chrono::steady_clock;
 
+std::deque<int> items(std::initializer_list<int> values) { return std::deque<int>(values); }
+
 TEST(BoundedQueue, DropsAndCountsBeyondCapacity) {
   BoundedQueue<int> queue(2);
   EXPECT_TRUE(queue.push(1));
@@ -22,11 +25,13 @@ TEST(BoundedQueue, DropsAndCountsBeyondCapacity) {
   EXPECT_FALSE(queue.push(3));
   EXPECT_FALSE(queue.push(4));
   EXPECT_EQ(queue.dropped(), 2u);
-  EXPECT_EQ(queue.pop_until(Clock::now()), 1);
-  EXPECT_TRUE(queue.push(5));  // room again
-  EXPECT_EQ(queue.pop_until(Clock::now()), 2);
-  EXPECT_EQ(queue.pop_until(Clock::now()), 5);
-  EXPECT_EQ(queue.dropped(), 2u);
+  EXPECT_EQ(queue.take_all_until(Clock::now()), items({1, 2}));
+  EXPECT_FALSE(queue.push(5));  // what the consumer holds still counts
+  queue.done();
+  EXPECT_TRUE(queue.push(6));  // room again
+  queue.done();
+  EXPECT_EQ(queue.take_all_until(Clock::now()), items({6}));
+  EXPECT_EQ(queue.dropped(), 3u);
 }
 
 TEST(BoundedQueue, LooksFullAtCapacityAndCountsDropsDeclined) {
@@ -37,25 +42,60 @@ TEST(BoundedQueue, LooksFullAtCapacityAndCountsDropsDeclined) {
   EXPECT_TRUE(queue.looks_full());
   queue.count_drop();  // a producer that did not even make its item
   EXPECT_EQ(queue.dropped(), 1u);
-  queue.pop_until(Clock::now());
+  queue.take_all_until(Clock::now());
+  EXPECT_TRUE(queue.looks_full());
+  queue.done(2);
   EXPECT_FALSE(queue.looks_full());
 }
 
-TEST(BoundedQueue, PopWaitsUntilTheDeadline) {
+TEST(BoundedQueue, TakeWaitsUntilTheDeadline) {
   BoundedQueue<int> queue(1);
   const auto before = Clock::now();
-  EXPECT_FALSE(queue.pop_until(before + std::chrono::milliseconds(50)));
+  EXPECT_TRUE(queue.take_all_until(before + std::chrono::milliseconds(50)).empty());
   EXPECT_GE(Clock::now() - before, std::chrono::milliseconds(50));
 }
 
-TEST(BoundedQueue, WakeEndsAWaitingPop) {
+TEST(BoundedQueue, PushWakesAWaitingTake) {
+  BoundedQueue<int> queue(1);
+  std::thread producer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    queue.push(7);
+  });
+  const auto before = Clock::now();
+  EXPECT_EQ(queue.take_all_until(before + std::chrono::seconds(10)), items({7}));
+  EXPECT_LT(Clock::now() - before, std::chrono::seconds(5));
+  producer.join();
+}
+
+TEST(BoundedQueue, PushesBelowTheWakeBatchWaitForTheConsumersDeadline) {
+  BoundedQueue<int> queue(8, 2);
+  std::thread producer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    queue.push(1);  // alone: the consumer is not woken for it
+  });
+  const auto before = Clock::now();
+  EXPECT_EQ(queue.take_all_until(before + std::chrono::milliseconds(300)), items({1}));
+  EXPECT_GE(Clock::now() - before, std::chrono::milliseconds(300));
+  producer.join();
+  std::thread batch([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    queue.push(2);
+    queue.push(3);  // the second makes a batch: the consumer is woken
+  });
+  const auto again = Clock::now();
+  EXPECT_EQ(queue.take_all_until(again + std::chrono::seconds(10)), items({2, 3}));
+  EXPECT_LT(Clock::now() - again, std::chrono::seconds(5));
+  batch.join();
+}
+
+TEST(BoundedQueue, WakeEndsAWaitingTake) {
   BoundedQueue<int> queue(1);
   std::thread waker([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     queue.wake();
   });
   const auto before = Clock::now();
-  EXPECT_FALSE(queue.pop_until(before + std::chrono::seconds(10)));
+  EXPECT_TRUE(queue.take_all_until(before + std::chrono::seconds(10)).empty());
   EXPECT_LT(Clock::now() - before, std::chrono::seconds(5));
   waker.join();
 }
@@ -65,10 +105,9 @@ TEST(BoundedQueue, WaitDoneUntilEverythingPushedIsDone) {
   queue.push(1);
   queue.push(2);
   EXPECT_FALSE(queue.wait_done_until(Clock::now() + std::chrono::milliseconds(10)));
-  ASSERT_TRUE(queue.pop_until(Clock::now()));
+  ASSERT_EQ(queue.take_all_until(Clock::now()).size(), 2u);
   queue.done();
-  EXPECT_FALSE(queue.wait_done_until(Clock::now()));  // the second is still queued
-  ASSERT_TRUE(queue.pop_until(Clock::now()));
+  EXPECT_FALSE(queue.wait_done_until(Clock::now()));  // the second is still in hand
   queue.done();
   EXPECT_TRUE(queue.wait_done_until(Clock::now()));
 }
@@ -94,7 +133,8 @@ TEST(BoundedQueue, ProducersAndConsumerAccountForEveryItem) {
   int consumed = 0;
   std::thread consumer([&] {
     while (producing.load() || queue.size() > 0) {
-      if (queue.pop_until(Clock::now() + std::chrono::milliseconds(1))) {
+      for (int item : queue.take_all_until(Clock::now() + std::chrono::milliseconds(1))) {
+        EXPECT_GE(item, 0);
         ++consumed;
         queue.done();
       }

@@ -1,11 +1,13 @@
 #pragma once
 // A queue with a fixed capacity between producers that must never wait and
-// one consumer thread: push() takes the item, or, when the queue is full or
-// closed, drops it and counts the drop. The lock is held only to move an
-// item in or out. As Python's queue.Queue, the consumer says when it is
-// done with an item (done()), so that wait_done_until() knows when
-// everything pushed has been dealt with.
+// one consumer thread (which may be woken only for a batch of items): push() takes the item, or, when the queue is full or
+// closed, drops it and counts the drop. The consumer takes everything queued
+// at once and says when it is done with each item (done()), so the lock is
+// taken once per batch on its side, and items it holds still count against
+// the capacity; wait_done_until() knows when everything pushed has been
+// dealt with.
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -13,59 +15,66 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
-#include <optional>
+#include <utility>
 
 namespace phanos::detail {
 
 template <class T>
 class BoundedQueue {
  public:
-  explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
+  // A push wakes a waiting consumer once `wake_at` items are queued; below
+  // that the consumer finds them when its own wait ends. Waking it for every
+  // item costs the producer a system call, and on a busy machine the woken
+  // thread may take the producer's CPU.
+  explicit BoundedQueue(std::size_t capacity, std::size_t wake_at = 1)
+      : capacity_(capacity), wake_at_(std::max<std::size_t>(1, wake_at)) {}
 
   // Never blocks beyond the lock. Returns false when the item was dropped.
   bool push(T item) {
+    bool wake_consumer = false;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (closed_ || items_.size() >= capacity_) {
+      if (closed_ || unfinished_ >= capacity_) {
         dropped_.fetch_add(1, std::memory_order_relaxed);
         return false;
       }
       items_.push_back(std::move(item));
-      size_.store(items_.size(), std::memory_order_relaxed);
       ++unfinished_;
+      unfinished_count_.store(unfinished_, std::memory_order_relaxed);
+      wake_consumer = consumer_waiting_ && items_.size() >= wake_at_;
     }
-    available_.notify_one();
+    if (wake_consumer) available_.notify_one();
     return true;
   }
 
-  // The oldest item, waiting for one until `deadline`; empty on time-out.
-  std::optional<T> pop_until(std::chrono::steady_clock::time_point deadline) {
+  // Everything queued, oldest first, waiting for something until `deadline`;
+  // empty on time-out or wake().
+  std::deque<T> take_all_until(std::chrono::steady_clock::time_point deadline) {
     std::unique_lock<std::mutex> lock(mutex_);
-    if (!available_.wait_until(lock, deadline, [&] { return !items_.empty() || woken_; })) return std::nullopt;
+    consumer_waiting_ = true;
+    available_.wait_until(lock, deadline, [&] { return !items_.empty() || woken_; });
+    consumer_waiting_ = false;
     woken_ = false;
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    size_.store(items_.size(), std::memory_order_relaxed);
-    return item;
+    return std::exchange(items_, {});
   }
 
-  // The consumer is done with an item it popped.
-  void done() {
+  // The consumer is done with `count` items it took.
+  void done(std::size_t count = 1) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      --unfinished_;
+      unfinished_ -= count;
+      unfinished_count_.store(unfinished_, std::memory_order_relaxed);
     }
     finished_.notify_all();
   }
 
-  // Waits until every pushed item was popped and done; false on time-out.
+  // Waits until every pushed item was taken and done; false on time-out.
   bool wait_done_until(std::chrono::steady_clock::time_point deadline) {
     std::unique_lock<std::mutex> lock(mutex_);
     return finished_.wait_until(lock, deadline, [&] { return unfinished_ == 0; });
   }
 
-  // Makes a waiting pop_until() return now (e.g. to stop the consumer).
+  // Makes a waiting take_all_until() return now (e.g. to stop the consumer).
   void wake() {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -82,8 +91,8 @@ class BoundedQueue {
     closed_ = true;
     const std::size_t left = items_.size();
     unfinished_ -= left;
+    unfinished_count_.store(unfinished_, std::memory_order_relaxed);
     items_.clear();
-    size_.store(0, std::memory_order_relaxed);
     return left;
   }
 
@@ -91,24 +100,27 @@ class BoundedQueue {
   // push() would drop it now. May be stale by an item or two, so a producer
   // that believes it, and calls count_drop() instead, drops only at (about)
   // the capacity.
-  bool looks_full() const noexcept { return size_.load(std::memory_order_relaxed) >= capacity_; }
+  bool looks_full() const noexcept { return unfinished_count_.load(std::memory_order_relaxed) >= capacity_; }
   void count_drop() noexcept { dropped_.fetch_add(1, std::memory_order_relaxed); }
 
+  // Items pushed and not yet done: queued or held by the consumer.
   std::size_t size() const {
     std::lock_guard<std::mutex> lock(mutex_);
-    return items_.size();
+    return unfinished_;
   }
   std::size_t capacity() const noexcept { return capacity_; }
   std::uint64_t dropped() const noexcept { return dropped_.load(std::memory_order_relaxed); }
 
  private:
   const std::size_t capacity_;
+  const std::size_t wake_at_;
   mutable std::mutex mutex_;
   std::condition_variable available_;  // for the consumer
   std::condition_variable finished_;   // for wait_done_until()
   std::deque<T> items_;
-  std::atomic<std::size_t> size_{0};  // items_.size(), for looks_full()
   std::size_t unfinished_ = 0;  // pushed, not yet done()
+  std::atomic<std::size_t> unfinished_count_{0};  // unfinished_, for looks_full()
+  bool consumer_waiting_ = false;
   bool closed_ = false;
   bool woken_ = false;
   std::atomic<std::uint64_t> dropped_{0};
