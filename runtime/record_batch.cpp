@@ -45,9 +45,9 @@ void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double
   record.operation.assign("observe");
 }
 
-void RecordBatch::add(const Record& record) {
+void RecordBatch::add(Record& record) {
   const std::size_t slot = next_slot();
-  records_[slot] = record;  // into the slot's buffers
+  std::swap(records_[slot], record);
   origins_[slot] = Origin{};
 }
 

@@ -19,7 +19,9 @@ class RecordBatch {
   // Empties the batch for the records of the next hand-over.
   void start() noexcept { count_ = 0; }
   void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
-  void add(const Record& record);
+  // Takes the record's contents, leaving it this batch's old buffers to
+  // write its next record into.
+  void add(Record& record);
   // The records added since start().
   const std::vector<Record>& finish();
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what phanos needs (Debian 12, as root), builds the benchmarks
+# (Release) and runs them all; bench/README.md explains each and keeps the
+# figures.
+#
+#   bash scripts/bench.sh             # every benchmark (about 10 minutes)
+#   bash scripts/bench.sh --quick     # without the instruction count of compiling
+#
+# Builds in build/bench (PHANOS_BUILD_ROOT overrides build/).
+source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
+
+phanos_ensure_packages "${PHANOS_BUILD_PACKAGES[@]}" "${PHANOS_TEST_PACKAGES[@]}" valgrind
+
+dir=$PHANOS_BUILD_ROOT/bench
+phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Release -DPHANOS_BUILD_TESTS=OFF -DPHANOS_BENCH=ON
+phanos_build "$dir"
+
+phanos_log "per-call overhead (bench/overhead_bench.cpp)"
+"$dir/bench/phanos_overhead_bench"
+
+phanos_log "RabbitMQ handlers against a private broker (bench/rabbit_bench.cpp)"
+python3 "$PHANOS_ROOT/bench/run_rabbit_bench.py" "$dir/bench/phanos_rabbit_bench"
+
+phanos_log "compile time, CPU seconds (bench/compile_time.py)"
+python3 "$PHANOS_ROOT/bench/compile_time.py" --plugin "$dir/plugin/phanos.so" --include "$PHANOS_ROOT/include" --runs 7
+
+if [ "${1:-}" != "--quick" ]; then
+  phanos_log "compile time, front-end instructions (bench/compile_time.py --instructions)"
+  python3 "$PHANOS_ROOT/bench/compile_time.py" --plugin "$dir/plugin/phanos.so" --include "$PHANOS_ROOT/include" --instructions
+fi
