@@ -194,7 +194,8 @@ class JsonWriter {
 
 void append_record(std::string& out, const Record& record) {
   const std::size_t start = out.size();
-  // Grown past the bound, written, then cut to what was written.
+  // Grown to the bound (within the capacity reserved), written, then cut to
+  // what was written.
   out.resize(start + max_record_size(record));
   JsonWriter writer(out.data() + start);
   writer.record(record);
@@ -206,14 +207,17 @@ void append_record(std::string& out, const Record& record) {
 std::string to_json(const std::vector<Record>& records) {
   // Written where each record has room for its largest form, then copied
   // out at its real size: a queued message holds no slack.
-  thread_local std::string text;
-  text.assign(1, '[');
+  std::size_t bound = 2;
+  for (const Record& record : records) bound += max_record_size(record) + 1;
+  std::string text;
+  text.reserve(bound);
+  text += '[';
   for (const Record& record : records) {
     if (text.size() > 1) text += ',';
     append_record(text, record);
   }
   text += ']';
-  return text;
+  return std::string(text);
 }
 
 }  // namespace phanos

@@ -1,6 +1,7 @@
 #include "phanos/metric.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 
 #include "context_node.hpp"
@@ -36,18 +37,20 @@ std::vector<std::string> sorted_names(std::vector<std::string> names, bool with_
 // error_raised label counts as given when the profiler adds it.
 bool same_label_names(const std::vector<std::string>& expected_sorted, const Labels& labels,
                       bool with_error_raised) {
-  // Reused by every check on this thread: no allocation once it has grown.
-  thread_local std::vector<std::string_view> given;
-  given.clear();
   bool error_raised_given = false;
-  for (const auto& label : labels) {
-    given.push_back(label.first);
-    error_raised_given = error_raised_given || label.first == error_raised_label_name;
-  }
-  if (with_error_raised && !error_raised_given) given.push_back(error_raised_label_name);
-  if (given.size() != expected_sorted.size()) return false;
-  std::sort(given.begin(), given.end());
-  return std::equal(given.begin(), given.end(), expected_sorted.begin());
+  for (const auto& label : labels) error_raised_given = error_raised_given || label.first == error_raised_label_name;
+  const std::size_t count = labels.size() + (with_error_raised && !error_raised_given ? 1 : 0);
+  if (count != expected_sorted.size()) return false;
+  // On the stack for the usual handful of labels: no allocation per record.
+  constexpr std::size_t on_stack = 32;
+  std::array<std::string_view, on_stack> small;
+  std::vector<std::string_view> large(count > on_stack ? count : 0);
+  std::string_view* given = count > on_stack ? large.data() : small.data();
+  std::size_t n = 0;
+  for (const auto& label : labels) given[n++] = label.first;
+  if (n < count) given[n++] = error_raised_label_name;
+  std::sort(given, given + count);
+  return std::equal(given, given + count, expected_sorted.begin());
 }
 
 std::string names_text(const std::vector<std::string_view>& names) {

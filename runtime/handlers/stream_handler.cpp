@@ -25,9 +25,10 @@ StreamHandler::StreamHandler(std::string handler_name, std::shared_ptr<std::ostr
       output_(*owned_output_) {}
 
 void StreamHandler::handle(const std::vector<Record>& records, std::string_view profiler_name) {
-  // Kept by the thread: the lines of one hand-over are about as long as the last's.
-  thread_local std::string text;
-  text.clear();
+  // About a time record's line, to grow the text once or twice at most.
+  constexpr std::size_t typical_line_size = 100;
+  std::string text;
+  text.reserve(records.size() * typical_line_size);
   for (const Record& record : records) {
     append_text(text, record, profiler_name);
     text += '\n';

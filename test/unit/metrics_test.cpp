@@ -107,6 +107,30 @@ TEST(Metrics, LabelNamesCompareAsSetsAndKeepTheGivenOrder) {
   EXPECT_EQ(records[0].labels, (Labels{{"zone", "eu"}, {"kind", "json"}, {"error_raised", "false"}}));
 }
 
+// Beyond the handful of labels checked on the stack, the same rules hold.
+TEST(Metrics, ManyLabelNamesCompareAsSetsToo) {
+  auto capture = test::reset_profiler(test::example_config(true, false));
+  std::vector<std::string> names;
+  Labels given;
+  for (int i = 0; i < 40; ++i) names.push_back("label_" + std::to_string(i));
+  for (auto it = names.rbegin(); it != names.rend(); ++it) given.emplace_back(*it, "v");
+  auto wide = std::make_shared<Histogram>("wide", "EXAMPLE", "B", names);
+  profiler().add_metric(wide);
+  Labels duplicated = given;
+  duplicated.back().first = duplicated.front().first;
+  Labels missing(given.begin() + 1, given.end());
+  testing::internal::CaptureStderr();
+  profiled(get_site, [&] {
+    EXPECT_TRUE(wide->observe(1.0, given));
+    EXPECT_FALSE(wide->observe(2.0, duplicated));
+    EXPECT_FALSE(wide->observe(3.0, missing));
+  });
+  testing::internal::GetCapturedStderr();
+  const auto records = capture->all_records();
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].labels.size(), 41u);  // error_raised added last
+}
+
 TEST(Metrics, OutsideProfiledCallsRecordsAgainstEmptyMethod) {
   auto capture = test::reset_profiler(test::example_config(false, false));
   auto outside = std::make_shared<Histogram>("outside", "EXAMPLE", "n");
