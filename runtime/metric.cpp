@@ -33,6 +33,16 @@ std::vector<std::string> sorted_names(std::vector<std::string> names, bool with_
   return names;
 }
 
+// The usual case, checked first: labels given in the order the metric
+// declared them (its names are distinct, so this is the same set).
+bool in_declared_order(const std::vector<std::string>& declared, const Labels& labels) {
+  if (labels.size() != declared.size()) return false;
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].first != declared[i]) return false;
+  }
+  return true;
+}
+
 // Compares as sets, as Python does; given names must also be distinct. The
 // error_raised label counts as given when the profiler adds it.
 bool same_label_names(const std::vector<std::string>& expected_sorted, const Labels& labels,
@@ -101,7 +111,8 @@ void Metric::cleanup() {}
 bool Metric::record(std::string_view operation, RecordValue value, const Labels& labels) {
   try {
     const bool with_error_raised = detail::error_raised_label_enabled();
-    if (!same_label_names(sorted_label_names_[with_error_raised], labels, with_error_raised)) {
+    if (!in_declared_order(label_names_, labels) &&
+        !same_label_names(sorted_label_names_[with_error_raised], labels, with_error_raised)) {
       std::vector<std::string_view> expected(label_names_.begin(), label_names_.end());
       std::vector<std::string_view> given;
       for (const auto& label : labels) given.push_back(label.first);
