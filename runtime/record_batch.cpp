@@ -47,7 +47,17 @@ void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double
 
 void RecordBatch::add(Record& record) {
   const std::size_t slot = next_slot();
-  std::swap(records_[slot], record);
+  // Member by member: std::swap of whole Records would move each member
+  // three times.
+  Record& taken = records_[slot];
+  taken.item.swap(record.item);
+  taken.metric.swap(record.metric);
+  taken.units.swap(record.units);
+  taken.job.swap(record.job);
+  taken.method.swap(record.method);
+  taken.labels.swap(record.labels);
+  taken.operation.swap(record.operation);
+  taken.value.swap(record.value);
   origins_[slot] = Origin{};
 }
 
