@@ -22,11 +22,7 @@ ErrorRaised error_raised_of(const CallScope& scope) noexcept {
 
 }  // namespace
 
-CallScope::CallScope(const Site& site, Arguments arguments) noexcept
-    : site_(&site),
-      arguments_(arguments),
-      // Only the error_raised label needs it.
-      uncaught_on_entry_(error_raised_label_enabled() ? std::uncaught_exceptions() : 0) {
+CallScope::CallScope(const Site& site, Arguments arguments) noexcept : CallScope(site, arguments, NotEntered{}) {
   ThreadState* state = thread_state();
   // Calls made by handlers during a hand-over stay untracked: their records
   // would land in the hand-over that is running them.
@@ -39,16 +35,26 @@ CallScope::CallScope(const Site& site, Arguments arguments) noexcept
   }
 }
 
+CallScope::CallScope(const Site& site, Arguments arguments, NotEntered) noexcept
+    : site_(&site),
+      arguments_(arguments),
+      // Only the error_raised label needs it.
+      uncaught_on_entry_(error_raised_label_enabled() ? std::uncaught_exceptions() : 0) {}
+
 const ContextNode& CallScope::node_of_child(const Site& site) {
   if (last_child_node_ == nullptr || last_child_node_->site != &site) last_child_node_ = &child_node(*node_, site);
   return *last_child_node_;
 }
 
 void CallScope::enter(ThreadState& thread, CallScope* caller) {
-  node_ = caller != nullptr ? &caller->node_of_child(*site_) : &thread.root_node(*site_);
+  enter(thread, caller, caller != nullptr ? caller->node_of_child(*site_) : thread.root_node(*site_));
+}
+
+void CallScope::enter(ThreadState& thread, CallScope* caller, const ContextNode& node) {
+  node_ = &node;
   thread_ = &thread;
   caller_ = caller;
-  root_ = caller == nullptr;
+  root_ = node.parent == nullptr;
   thread.current = this;
   if (any_hook_set()) {
     Profiler& hooks = profiler();

@@ -2,7 +2,8 @@
 // One profiled call in progress. Lives on the stack of detail::invoke; the
 // thread's innermost call points to the one it returns to. Where the call
 // stands in the tree is its context node (runtime/context_node.hpp), which
-// outlives the call.
+// outlives the call. A profiled coroutine's call lives in its frame instead
+// (coroutine_scope.hpp).
 
 #include <atomic>
 #include <cstdint>
@@ -16,6 +17,7 @@ namespace phanos::detail {
 
 struct ThreadState;
 struct ContextNode;
+class CoroutineScope;
 
 // Kept equal to "configured, handle_records on, at least one handler and one
 // metric" by the profiler whenever any of those changes.
@@ -59,7 +61,14 @@ class CallScope {
   bool exception_propagating() const noexcept;
 
  private:
+  // A coroutine's call chooses its node itself, and leaves and enters
+  // threads at every suspension.
+  friend class CoroutineScope;
+  struct NotEntered {};
+  CallScope(const Site& site, Arguments arguments, NotEntered) noexcept;
+
   void enter(ThreadState& thread, CallScope* caller);
+  void enter(ThreadState& thread, CallScope* caller, const ContextNode& node);
   const ContextNode& node_of_child(const Site& site);
   void finish(ThreadState& thread);
 
