@@ -19,6 +19,9 @@
 #include "phanos/detail/argument.hpp"
 #include "phanos/detail/call_scope.hpp"
 #include "phanos/detail/site.hpp"
+#if defined(__cpp_impl_coroutine) && __has_include(<coroutine>)
+#include "phanos/detail/coroutine.hpp"
+#endif
 
 namespace phanos::detail {
 
