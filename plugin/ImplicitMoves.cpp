@@ -1,5 +1,7 @@
 #include "ImplicitMoves.h"
 
+#include "NestingTracker.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -25,48 +27,6 @@ llvm::SmallPtrSet<const IdentifierInfo *, 8> implicitlyMovableParameters(const F
   }
   return Names;
 }
-
-bool isControlKeyword(const Token &Tok) {
-  return Tok.isOneOf(tok::kw_if, tok::kw_while, tok::kw_for, tok::kw_switch, tok::kw_catch, tok::kw_constexpr);
-}
-
-// Tells, for each token of a body, whether it lies inside a function nested
-// in it (a lambda, or a member function of a local class). A `{` opens such a
-// function when it follows a lambda introducer `[...]` or a parameter list;
-// a `(` after if/while/for/switch/catch is a condition, not a parameter list.
-// When unsure it says "nested", which only leaves a copy in place.
-class NestingTracker {
- public:
-  NestingTracker() { Previous.startToken(); }
-  void advance(const Token &Tok) {
-    if (Tok.is(tok::l_paren)) {
-      ParenIsCondition.push_back(isControlKeyword(Previous));
-    } else if (Tok.is(tok::r_paren) && !ParenIsCondition.empty()) {
-      FunctionBodyMayFollow = !ParenIsCondition.back();
-      ParenIsCondition.pop_back();
-    } else if (Tok.is(tok::r_square)) {
-      FunctionBodyMayFollow = true;
-    } else if (Tok.is(tok::semi)) {
-      FunctionBodyMayFollow = false;
-    } else if (Tok.is(tok::l_brace)) {
-      BraceIsFunction.push_back(FunctionBodyMayFollow);
-      NestedDepth += FunctionBodyMayFollow;
-      FunctionBodyMayFollow = false;
-    } else if (Tok.is(tok::r_brace) && !BraceIsFunction.empty()) {
-      NestedDepth -= BraceIsFunction.back();
-      BraceIsFunction.pop_back();
-    }
-    Previous = Tok;
-  }
-  bool inNestedFunction() const { return NestedDepth > 0; }
-
- private:
-  llvm::SmallVector<bool, 8> ParenIsCondition;
-  llvm::SmallVector<bool, 8> BraceIsFunction;
-  unsigned NestedDepth = 0;
-  bool FunctionBodyMayFollow = false;
-  Token Previous;
-};
 
 // `return name ;` or `return ( name ) ;` starting at I: the name's index.
 std::optional<size_t> returnedName(ArrayRef<Token> Body, size_t I) {
