@@ -1,5 +1,6 @@
 #include "BodyInstrumenter.h"
 
+#include "CoroutineBody.h"
 #include "GeneratedTokens.h"
 #include "ImplicitMoves.h"
 #include "ParserPosition.h"
@@ -19,15 +20,10 @@ using namespace clang;
 
 namespace {
 
-bool isCoroutineKeyword(const Token &Tok) { return Tok.isOneOf(tok::kw_co_await, tok::kw_co_yield, tok::kw_co_return); }
-
-// The lambda's return type: the function's, with the source locations it was
-// written with (template instantiation needs them for qualified names).
-ParsedType lambdaReturnType(Sema &S, const FunctionDecl &FD, SourceLocation At) {
-  QualType Type = FD.getReturnType();
+// A type for generated code, with the source locations it was written with
+// (template instantiation needs them for qualified names).
+ParsedType parsedType(Sema &S, QualType Type, TypeLoc Written, SourceLocation At) {
   TypeSourceInfo *Info = nullptr;
-  FunctionTypeLoc Function = FD.getFunctionTypeLoc();
-  TypeLoc Written = Function ? Function.getReturnLoc() : TypeLoc();
   if (Written && Written.getType() == Type) {
     Info = S.Context.CreateTypeSourceInfo(Type, Written.getFullDataSize());
     memcpy(Info->getTypeLoc().getOpaqueData(), Written.getOpaqueData(), Written.getFullDataSize());
@@ -35,6 +31,30 @@ ParsedType lambdaReturnType(Sema &S, const FunctionDecl &FD, SourceLocation At) 
     Info = S.Context.getTrivialTypeSourceInfo(Type, At);
   }
   return S.CreateParsedType(Type, Info);
+}
+
+// The lambda's return type: the function's.
+ParsedType lambdaReturnType(Sema &S, const FunctionDecl &FD, SourceLocation At) {
+  FunctionTypeLoc Function = FD.getFunctionTypeLoc();
+  return parsedType(S, FD.getReturnType(), Function ? Function.getReturnLoc() : TypeLoc(), At);
+}
+
+// For a coroutine's promise type (see Wrapping::inCoroutine).
+SmallVector<ParsedType, 4> parameterTypes(Sema &S, const FunctionDecl &FD, SourceLocation At) {
+  SmallVector<ParsedType, 4> Types;
+  for (const ParmVarDecl *Param : FD.parameters()) {
+    const TypeSourceInfo *Written = Param->getTypeSourceInfo();
+    Types.push_back(parsedType(S, Param->getType(), Written ? Written->getTypeLoc() : TypeLoc(), At));
+  }
+  return Types;
+}
+
+std::optional<std::string> whyCoroutineIsNotProfiled(const Sema &S, const FunctionDecl &FD) {
+  if (!S.getLangOpts().CPlusPlus20) return std::string("it is a coroutine; phanos profiles coroutines in C++20");
+  for (const ParmVarDecl *Param : FD.parameters())
+    if (Param->isParameterPack() && Param->getName().empty())
+      return std::string("it is a coroutine with an unnamed parameter pack; name the pack");
+  return std::nullopt;
 }
 
 bool isConstructorOrDestructor(const FunctionDecl &FD) {
@@ -95,7 +115,8 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
   Read = Read && BodyOpen.is(tok::l_brace) && Reader.balanced(tok::l_brace, tok::r_brace, Body, BodyClose);
 
   // An ordinary function's try-block moves into the lambda, handlers and all,
-  // so the call scope sees what the handlers make of an exception.
+  // so the call scope sees what the handlers make of an exception. (A
+  // coroutine's goes inside its body the same way, under its scope.)
   bool TryMovesInside = IsTry && !isConstructorOrDestructor(FD);
   Tokens Handlers;
   if (Read && TryMovesInside) Read = Reader.handlers(Handlers, Next);
@@ -103,21 +124,33 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
     Reader.restore();
     return {Outcome::Skipped, "its body could not be read to the end"};
   }
-  if (llvm::any_of(Body, isCoroutineKeyword)) {
-    Reader.restore();
-    return {Outcome::Skipped, "it is a coroutine; coroutines are not yet supported"};
+  bool Coroutine = isCoroutineBody(Body) || isCoroutineBody(Handlers);
+  if (Coroutine) {
+    if (std::optional<std::string> Reason = whyCoroutineIsNotProfiled(S, FD)) {
+      Reader.restore();
+      return {Outcome::Skipped, *Reason};
+    }
   }
 
   SourceManager &SM = PP.getSourceManager();
   SourceLocation At = SM.getExpansionLoc(BodyOpen.getLocation());
-  GeneratedTokens Gen(PP, At, lambdaReturnType(S, FD, At));
-  bool InPlace = Wrapping::needsGuardInPlace(FD, Body);
+  GeneratedTokens Gen(PP, At, lambdaReturnType(S, FD, At),
+                      Coroutine ? parameterTypes(S, FD, At) : SmallVector<ParsedType, 4>());
+  bool InPlace = !Coroutine && Wrapping::needsGuardInPlace(FD, Body);
   if (InPlace && FD.isConstexpr()) {
     Reader.restore();
     return {Outcome::Skipped, "it is constexpr, recursive and has a deduced return type"};
   }
-  Wrapping W = InPlace ? Wrapping::guardInPlace(FD) : Wrapping::inLambda(FD, bindPredefinedNames(Body, Gen));
-  if (!InPlace) makeParameterMovesExplicit(Body, FD, Gen);
+  Wrapping W;
+  if (Coroutine) {
+    W = Wrapping::inCoroutine(FD, awaitsAnything(Body));
+    trackSuspensionPoints(Body, Gen);
+  } else if (InPlace) {
+    W = Wrapping::guardInPlace(FD);
+  } else {
+    W = Wrapping::inLambda(FD, bindPredefinedNames(Body, Gen));
+    makeParameterMovesExplicit(Body, FD, Gen);
+  }
 
   Tokens Out;
   if (TryMovesInside) {

@@ -24,11 +24,11 @@ void GeneratedTokens::append(StringRef Text, SmallVectorImpl<Token> &Out) const 
     unsigned Offset = SM.getFileOffset(Tok.getLocation()) - SM.getFileOffset(SpellingStart);
     Tok.setLocation(ExpansionStart.getLocWithOffset(Offset));
     if (Tok.is(tok::raw_identifier)) {
-      if (Tok.getRawIdentifier() == ReturnTypePlaceholder) {
+      if (std::optional<ParsedType> Placeholder = placeholderType(Tok.getRawIdentifier())) {
         Token Type;
         Type.startToken();
         Type.setKind(tok::annot_typename);
-        Type.setAnnotationValue(ReturnType.getAsOpaquePtr());
+        Type.setAnnotationValue(Placeholder->getAsOpaquePtr());
         Type.setLocation(Tok.getLocation());
         Type.setAnnotationEndLoc(Tok.getLocation());
         Out.push_back(Type);
@@ -38,6 +38,15 @@ void GeneratedTokens::append(StringRef Text, SmallVectorImpl<Token> &Out) const 
     }
     Out.push_back(Tok);
   }
+}
+
+std::optional<ParsedType> GeneratedTokens::placeholderType(StringRef Identifier) const {
+  if (Identifier == ReturnTypePlaceholder) return ReturnType;
+  unsigned Index = 0;
+  if (Identifier.consume_front(ParameterTypePlaceholder) && !Identifier.getAsInteger(10, Index) &&
+      Index < ParameterTypes.size())
+    return ParameterTypes[Index];
+  return std::nullopt;
 }
 
 Token GeneratedTokens::identifier(StringRef Name) const {

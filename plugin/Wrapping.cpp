@@ -59,6 +59,23 @@ bool isNoReturn(const FunctionDecl &FD) {
   return false;
 }
 
+// The promise type as the compiler finds it: std::coroutine_traits of the
+// return type, the implicit object parameter and the parameters' types.
+std::string promiseType(const FunctionDecl &FD) {
+  std::string Traits = "typename ::std::coroutine_traits<" + GeneratedTokens::ReturnTypePlaceholder.str();
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD); Method && Method->isInstance())
+    Traits += Method->getRefQualifier() == RQ_RValue ? ", ::std::remove_reference_t<decltype(*this)>&&"
+                                                     : ", decltype(*this)";
+  for (unsigned I = 0; I < FD.getNumParams(); ++I) {
+    const ParmVarDecl *Param = FD.getParamDecl(I);
+    if (Param->isParameterPack())
+      Traits += ", decltype(" + Param->getName().str() + ")...";
+    else
+      Traits += ", " + GeneratedTokens::ParameterTypePlaceholder.str() + std::to_string(I);
+  }
+  return Traits + ">::promise_type";
+}
+
 }  // namespace
 
 Wrapping Wrapping::inLambda(const FunctionDecl &FD, const std::string &PredefinedBindings) {
@@ -85,6 +102,13 @@ Wrapping Wrapping::inLambda(const FunctionDecl &FD, const std::string &Predefine
 
 Wrapping Wrapping::guardInPlace(const FunctionDecl &FD) {
   return {siteDeclaration(FD) + " ::phanos::detail::GuardedCall phanos_call_(phanos_site_" + parameterList(FD) + ");",
+          ""};
+}
+
+Wrapping Wrapping::inCoroutine(const FunctionDecl &FD, bool Awaits) {
+  return {siteDeclaration(FD) + " auto phanos_coroutine_ = ::phanos::detail::profile_coroutine<" +
+              (Awaits ? promiseType(FD) : "void") + ">(phanos_site_, __builtin_coro_frame()" + parameterList(FD) +
+              ");",
           ""};
 }
 

@@ -26,6 +26,10 @@ struct Wrapping {
   // The body stays where it is, under a guard object: the call is timed and
   // placed in the tree, but hooks do not see its result.
   static Wrapping guardInPlace(const clang::FunctionDecl &FD);
+  // A coroutine's body stays where it is, under a scope that its
+  // suspension points keep informed (see CoroutineBody.h). `Awaits`: the body
+  // has co_await, so the promise type must be looked at.
+  static Wrapping inCoroutine(const clang::FunctionDecl &FD, bool Awaits);
   // A function whose return type is deduced cannot call itself from inside
   // the lambda: its type is not known until the lambda is complete.
   static bool needsGuardInPlace(const clang::FunctionDecl &FD, llvm::ArrayRef<clang::Token> Body);
