@@ -1,7 +1,7 @@
 #include "phanos/detail/coroutine_scope.hpp"
 
+#include <cstddef>
 #include <exception>
-#include <vector>
 
 #include "context_node.hpp"
 #include "hand_over.hpp"
@@ -25,13 +25,16 @@ struct SuspendingParent {
 
 // Per thread: the coroutines whose awaited operation's await_suspend is
 // running, innermost last, and the one that just handed the thread to
-// another coroutine.
+// another coroutine. Nested deeper than this, a coroutine started in
+// await_suspend becomes a child of the thread's call instead.
+constexpr std::size_t max_open_suspensions = 16;
 struct CoroutineThread {
-  std::vector<SuspendingParent> suspending;
+  SuspendingParent suspending[max_open_suspensions];
   std::size_t open = 0;
   SuspendingParent transfer;
   bool transfer_pending = false;
 };
+// Trivially destructible: usable until the thread's very end.
 thread_local CoroutineThread coroutine_thread;
 
 // Who a coroutine entered for the first time on this thread belongs to, if
@@ -95,15 +98,9 @@ CoroutineScope::Suspension CoroutineScope::suspend() noexcept {
   state.current = call_.caller_;
   CoroutineThread& thread = coroutine_thread;
   thread.transfer_pending = false;
-  try {
-    if (thread.open == thread.suspending.size()) thread.suspending.emplace_back();
-    SuspendingParent& entry = thread.suspending[thread.open];
-    entry.node = call_.node_;
-    entry.thread_call = state.current;
-    ++thread.open;
+  if (thread.open < max_open_suspensions) {
+    thread.suspending[thread.open++] = {call_.node_, state.current, nullptr};
     suspension.open_ = true;
-  } catch (...) {
-    // Coroutines the awaited operation starts become children of this thread's call.
   }
   hand_over_if_outside_calls(state);
   return suspension;
