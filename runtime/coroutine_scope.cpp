@@ -1,48 +1,22 @@
 #include "phanos/detail/coroutine_scope.hpp"
 
-#include <cstddef>
 #include <exception>
 
 #include "context_node.hpp"
+#include "coroutine_thread.hpp"
 #include "hand_over.hpp"
 #include "log.hpp"
 #include "thread_state.hpp"
 
 namespace phanos::detail {
+
 namespace {
-
-// A suspending coroutine as a coroutine started on the same thread sees it:
-// its node, which outlives it (it may be resumed elsewhere, finish and be
-// freed before the other one starts).
-struct SuspendingParent {
-  const ContextNode* node = nullptr;
-  // The thread's current call right after the suspension. A coroutine
-  // started while it is still current was started by the awaited operation;
-  // one started under a newer call belongs to that call.
-  const CallScope* thread_call = nullptr;
-  const void* transferred_to = nullptr;  // the frame a symmetric transfer resumes
-};
-
-// Per thread: the coroutines whose awaited operation's await_suspend is
-// running, innermost last, and the one that just handed the thread to
-// another coroutine. Nested deeper than this, a coroutine started in
-// await_suspend becomes a child of the thread's call instead.
-constexpr std::size_t max_open_suspensions = 16;
-struct CoroutineThread {
-  SuspendingParent suspending[max_open_suspensions];
-  std::size_t open = 0;
-  SuspendingParent transfer;
-  bool transfer_pending = false;
-};
-// Trivially destructible: usable until the thread's very end.
-thread_local CoroutineThread coroutine_thread;
 
 // Who a coroutine entered for the first time on this thread belongs to, if
 // not to the thread's current call. A pending transfer is only good for the
 // very next coroutine: a started one resuming, or another one starting, means
 // the transfer went to a coroutine phanos does not see.
-const SuspendingParent* suspending_parent(const void* frame, const CallScope* current) {
-  CoroutineThread& thread = coroutine_thread;
+const SuspendingParent* suspending_parent(CoroutineThread& thread, const void* frame, const CallScope* current) {
   if (thread.transfer_pending) {
     thread.transfer_pending = false;
     if (thread.transfer.transferred_to == frame && thread.transfer.thread_call == current) return &thread.transfer;
@@ -70,7 +44,7 @@ CoroutineScope::CoroutineScope(const Site& site, const void* frame, Arguments ar
   try {
     // The node is fixed now: it is what the coroutine keeps of whoever
     // started it, who may be gone when it resumes.
-    const SuspendingParent* parent = suspending_parent(frame, current);
+    const SuspendingParent* parent = suspending_parent(state->coroutines, frame, current);
     const ContextNode& node = parent != nullptr    ? child_node(*parent->node, site)
                               : current != nullptr ? current->node_of_child(site)
                                                    : state->root_node(site);
@@ -89,43 +63,38 @@ CoroutineScope::~CoroutineScope() {
   hand_over_if_outside_calls(state);
 }
 
-CoroutineScope::Suspension CoroutineScope::suspend() noexcept {
+CoroutineScope::Suspension CoroutineScope::suspend_running() noexcept {
   Suspension suspension;
-  if (!running_) return suspension;
   running_ = false;
   ThreadState& state = *call_.thread_;
   call_.thread_ = nullptr;
   state.current = call_.caller_;
-  CoroutineThread& thread = coroutine_thread;
+  CoroutineThread& thread = state.coroutines;
   thread.transfer_pending = false;
-  if (thread.open < max_open_suspensions) {
+  if (thread.open < CoroutineThread::max_open_suspensions) {
     thread.suspending[thread.open++] = {call_.node_, state.current, nullptr};
-    suspension.open_ = true;
+    suspension.thread_ = &thread;
   }
   hand_over_if_outside_calls(state);
   return suspension;
 }
 
-void CoroutineScope::Suspension::ended() noexcept {
-  if (open_) --coroutine_thread.open;
-}
+void CoroutineScope::Suspension::close() noexcept { --thread_->open; }
 
-void CoroutineScope::Suspension::ended_transferring_to(const void* frame) noexcept {
-  if (!open_) return;
-  CoroutineThread& thread = coroutine_thread;
+void CoroutineScope::Suspension::close_transferring_to(const void* frame) noexcept {
+  CoroutineThread& thread = *thread_;
   thread.transfer = thread.suspending[--thread.open];
   thread.transfer.transferred_to = frame;
   thread.transfer_pending = true;
 }
 
-void CoroutineScope::resume() noexcept {
-  if (running_ || !tracked_) return;
-  coroutine_thread.transfer_pending = false;
+void CoroutineScope::resume_suspended() noexcept {
   ThreadState* state = thread_state();
   if (state == nullptr || state->handing_over) {
     tracked_ = false;  // resumed where nothing can be tracked: not recorded
     return;
   }
+  state->coroutines.transfer_pending = false;
   running_ = true;
   call_.thread_ = state;
   call_.caller_ = state->current;

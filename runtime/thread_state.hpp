@@ -1,6 +1,7 @@
 #pragma once
 
 #include "context_node.hpp"
+#include "coroutine_thread.hpp"
 #include "hand_over.hpp"
 #include "waiting_records.hpp"
 
@@ -14,6 +15,7 @@ struct ThreadState {
   bool handing_over = false;     // inside the handlers (see CallScope)
   ThreadRecords records;
   HandOverBuffers hand_over;
+  CoroutineThread coroutines;
   // The node of this thread's most recent root: most threads serve one
   // kind of request over and over.
   const ContextNode* last_root_node = nullptr;

@@ -14,6 +14,8 @@
 
 namespace phanos::detail {
 
+struct CoroutineThread;
+
 class CoroutineScope {
  public:
   // Kept on the stack of an awaiter's await_suspend (never in the coroutine's
@@ -23,14 +25,20 @@ class CoroutineScope {
   class Suspension {
    public:
     // await_suspend returned void or bool.
-    void ended() noexcept;
+    void ended() noexcept {
+      if (thread_ != nullptr) close();
+    }
     // await_suspend returned the handle of the coroutine this thread resumes
     // next; if that one starts now, the suspending coroutine is its parent.
-    void ended_transferring_to(const void* frame) noexcept;
+    void ended_transferring_to(const void* frame) noexcept {
+      if (thread_ != nullptr) close_transferring_to(frame);
+    }
 
    private:
     friend class CoroutineScope;
-    bool open_ = false;
+    void close() noexcept;
+    void close_transferring_to(const void* frame) noexcept;
+    CoroutineThread* thread_ = nullptr;  // the suspending thread's; null: nothing to close
   };
 
   // `frame` is the coroutine's frame address (__builtin_coro_frame()).
@@ -42,13 +50,19 @@ class CoroutineScope {
   CoroutineScope& operator=(const CoroutineScope&) = delete;
 
   // Before the coroutine gives its thread away: the thread's current call is
-  // again the one of whoever resumed the coroutine.
-  Suspension suspend() noexcept;
+  // again the one of whoever resumed the coroutine. Inline checks keep an
+  // untracked coroutine's suspensions free of calls into the runtime.
+  Suspension suspend() noexcept { return running_ ? suspend_running() : Suspension{}; }
   // Running again, on whichever thread: the coroutine's call is that
   // thread's current call. Does nothing if it is running already.
-  void resume() noexcept;
+  void resume() noexcept {
+    if (tracked_ && !running_) resume_suspended();
+  }
 
  private:
+  Suspension suspend_running() noexcept;
+  void resume_suspended() noexcept;
+
   CallScope call_;
   bool tracked_ = false;  // false: profiling was off at first entry, or it failed
   bool running_ = false;  // current call of the thread running the coroutine
