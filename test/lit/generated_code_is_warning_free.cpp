@@ -1,6 +1,7 @@
 // The code the plugin generates adds no diagnostic, even with every warning
 // clang has turned on.
 // RUN: %phanos_cxx -Weverything -Wno-c++98-compat -Wno-c++98-compat-pedantic -Wno-padded -fsyntax-only -Xclang -verify %s
+// RUN: %phanos_cxx -std=c++20 -Weverything -Wno-c++98-compat -Wno-c++98-compat-pedantic -Wno-padded -fsyntax-only -Xclang -verify %s
 // expected-no-diagnostics
 
 #include <phanos/phanos.hpp>
@@ -39,4 +40,26 @@ int use() {
   return s.count(1) + static_cast<int>(s.echo("x").size()) + *make(2) + depth(2) + guarded(1) +
          Service::twice(1) + (s.name() != nullptr);
 }
+
+#if defined(__cpp_impl_coroutine)
+}  // namespace app
+#include <coroutine>
+namespace app {
+struct Lazy {
+  struct promise_type {
+    Lazy get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_value(int) {}
+    void unhandled_exception() {}
+    std::suspend_always yield_value(int) noexcept { return {}; }
+  };
+};
+Lazy coroutine(int n);
+[[phanos::profile]] Lazy coroutine(int n) {
+  co_await std::suspend_always{};
+  co_yield n;
+  co_return n;
+}
+#endif
 }  // namespace app

@@ -143,6 +143,9 @@ class ProfiledCoroutine {
 // unprofiled, awaits untouched (see profile_coroutine).
 struct UnprofiledCoroutine {};
 
+// diagnose_if is Clang's, as is the plugin that calls this.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wgcc-compat"
 template <class Promise, class... Params>
 auto profile_coroutine(const Site& site, const void* frame, Params&... params)
     __attribute__((diagnose_if(has_await_transform<Promise>,
@@ -155,6 +158,7 @@ auto profile_coroutine(const Site& site, const void* frame, Params&... params)
     return ProfiledCoroutine<sizeof...(Params)>(site, frame, params...);
   }
 }
+#pragma clang diagnostic pop
 
 template <std::size_t N, class Awaitable>
 auto track(ProfiledCoroutine<N>& coroutine, Awaitable&& awaitable) {

@@ -19,7 +19,8 @@
 #include "phanos/detail/argument.hpp"
 #include "phanos/detail/call_scope.hpp"
 #include "phanos/detail/site.hpp"
-#if defined(__cpp_impl_coroutine) && __has_include(<coroutine>)
+// Only the plugin's code calls it, and the plugin is Clang's.
+#if defined(__clang__) && defined(__cpp_impl_coroutine) && __has_include(<coroutine>)
 #include "phanos/detail/coroutine.hpp"
 #endif
 
