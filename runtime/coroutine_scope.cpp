@@ -6,6 +6,7 @@
 #include "coroutine_thread.hpp"
 #include "hand_over.hpp"
 #include "log.hpp"
+#include "registry.hpp"
 #include "thread_state.hpp"
 
 namespace phanos::detail {
@@ -98,7 +99,8 @@ void CoroutineScope::resume_suspended() noexcept {
   running_ = true;
   call_.thread_ = state;
   call_.caller_ = state->current;
-  call_.uncaught_on_entry_ = std::uncaught_exceptions();  // this thread's count
+  // This thread's count; like CallScope, only the error_raised label needs it.
+  if (error_raised_label_enabled()) call_.uncaught_on_entry_ = std::uncaught_exceptions();
   state->current = &call_;
 }
 
