@@ -9,6 +9,8 @@
 //
 // so the body runs inside the runtime's call scope. See the design note in
 // include/phanos/detail/invoke.hpp for why the result survives untouched.
+// A coroutine's body cannot move into a lambda: it stays in place, under a
+// scope its suspension points keep informed (CoroutineBody.h).
 
 #include "clang/AST/Decl.h"
 #include "clang/Sema/Sema.h"
