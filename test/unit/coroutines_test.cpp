@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "test_support.hpp"
@@ -26,6 +27,8 @@ using test::profiled;
 constexpr detail::Site job_site{"job", "Jobs", "Jobs::job", "c.cpp", 1};
 constexpr detail::Site step_site{"step", "Jobs", "Jobs::step", "c.cpp", 2};
 constexpr detail::Site idle_site{"idle", "Pool", "Pool::idle", "c.cpp", 3};
+constexpr detail::Site parent_site{"parent", "Jobs", "Jobs::parent", "c.cpp", 5};
+constexpr detail::Site child_site{"child", "Jobs", "Jobs::child", "c.cpp", 6};
 
 // Started at once, and freed when it completes; `done` counts completions.
 struct Detached {
@@ -98,6 +101,58 @@ Detached job(PoolThread* pools, int hops, std::atomic<int>& done) {
   done.fetch_add(1);
 }
 
+// Started by its awaiter, by symmetric transfer, and resuming it the same way.
+class Lazy {
+ public:
+  struct promise_type {
+    std::coroutine_handle<> continuation;
+    Lazy get_return_object() noexcept { return Lazy(std::coroutine_handle<promise_type>::from_promise(*this)); }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    auto final_suspend() noexcept {
+      struct Continue {
+        bool await_ready() const noexcept { return false; }
+        std::coroutine_handle<> await_suspend(std::coroutine_handle<promise_type> done) noexcept {
+          return done.promise().continuation;
+        }
+        void await_resume() const noexcept {}
+      };
+      return Continue{};
+    }
+    void return_void() noexcept {}
+    void unhandled_exception() noexcept { std::terminate(); }
+  };
+  Lazy(Lazy&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  ~Lazy() {
+    if (handle_) handle_.destroy();
+  }
+  bool await_ready() const noexcept { return false; }
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<> awaiting) noexcept {
+    handle_.promise().continuation = awaiting;
+    return handle_;
+  }
+  void await_resume() const noexcept {}
+
+ private:
+  explicit Lazy(std::coroutine_handle<promise_type> handle) : handle_(handle) {}
+  std::coroutine_handle<promise_type> handle_;
+};
+
+// [[phanos::profile]] Lazy child(PoolThread* pools)
+Lazy child(PoolThread* pools) {
+  auto phanos_coroutine_ = detail::profile_coroutine<Lazy::promise_type>(child_site, __builtin_coro_frame());
+  profiled(step_site, [] {});
+  co_await detail::track(phanos_coroutine_, Hop{pools[1]});
+  profiled(step_site, [] {});
+}
+
+// [[phanos::profile]] Detached parent(PoolThread* pools, std::atomic<int>& done)
+Detached parent(PoolThread* pools, std::atomic<int>& done) {
+  auto phanos_coroutine_ = detail::profile_coroutine<Detached::promise_type>(parent_site, __builtin_coro_frame());
+  co_await detail::track(phanos_coroutine_, Hop{pools[0]});
+  co_await detail::track(phanos_coroutine_, child(pools));
+  done.fetch_add(1);
+}
+
 class CountingHandler : public Handler {
  public:
   using Handler::Handler;
@@ -139,6 +194,29 @@ TEST(Coroutines, HoppingBetweenThreadsKeepsTheirContextAndLoseNoRecord) {
 
   const std::map<std::string, int> expected{
       {"Jobs:job", jobs}, {"Jobs:job.step", jobs * hops}, {"Pool:idle", jobs * hops}};
+  EXPECT_EQ(counting->counts(), expected);
+}
+
+TEST(Coroutines, AChildStartedBySymmetricTransferOnAPoolThreadHasItsAwaiterAsParent) {
+  test::reset_profiler(test::example_config());
+  profiler().delete_handlers();
+  auto counting = std::make_shared<CountingHandler>("counting");
+  profiler().add_handler(counting);
+
+  constexpr int parents = 200;
+  std::atomic<int> done{0};
+  {
+    PoolThread pools[2];
+    for (int p = 0; p < parents; ++p) parent(pools, done);
+    while (done.load() < parents) std::this_thread::yield();
+  }
+
+  // Each parent: resumed by pool 0, starts its child there; the child goes
+  // on in pool 1 and resumes the parent there when it completes.
+  const std::map<std::string, int> expected{{"Jobs:parent", parents},
+                                            {"Jobs:parent.child", parents},
+                                            {"Jobs:parent.child.step", 2 * parents},
+                                            {"Pool:idle", 2 * parents}};
   EXPECT_EQ(counting->counts(), expected);
 }
 
