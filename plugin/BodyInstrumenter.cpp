@@ -49,11 +49,13 @@ SmallVector<ParsedType, 4> parameterTypes(Sema &S, const FunctionDecl &FD, Sourc
   return Types;
 }
 
-std::optional<std::string> whyCoroutineIsNotProfiled(const Sema &S, const FunctionDecl &FD) {
+// `Awaits`: its promise type must be spelled (see Wrapping::inCoroutine).
+std::optional<std::string> whyCoroutineIsNotProfiled(const Sema &S, const FunctionDecl &FD, bool Awaits) {
   if (!S.getLangOpts().CPlusPlus20) return std::string("it is a coroutine; phanos profiles coroutines in C++20");
-  for (const ParmVarDecl *Param : FD.parameters())
-    if (Param->isParameterPack() && Param->getName().empty())
-      return std::string("it is a coroutine with an unnamed parameter pack; name the pack");
+  if (Awaits)
+    for (const ParmVarDecl *Param : FD.parameters())
+      if (Param->isParameterPack() && Param->getName().empty())
+        return std::string("it is a coroutine that awaits and has an unnamed parameter pack; name the pack");
   return std::nullopt;
 }
 
@@ -125,8 +127,9 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
     return {Outcome::Skipped, "its body could not be read to the end"};
   }
   bool Coroutine = isCoroutineBody(Body) || isCoroutineBody(Handlers);
+  bool Awaits = Coroutine && awaitsAnything(Body);
   if (Coroutine) {
-    if (std::optional<std::string> Reason = whyCoroutineIsNotProfiled(S, FD)) {
+    if (std::optional<std::string> Reason = whyCoroutineIsNotProfiled(S, FD, Awaits)) {
       Reader.restore();
       return {Outcome::Skipped, *Reason};
     }
@@ -143,7 +146,7 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
   }
   Wrapping W;
   if (Coroutine) {
-    W = Wrapping::inCoroutine(FD, awaitsAnything(Body));
+    W = Wrapping::inCoroutine(FD, Awaits);
     trackSuspensionPoints(Body, Gen);
   } else if (InPlace) {
     W = Wrapping::guardInPlace(FD);
