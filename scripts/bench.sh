@@ -18,6 +18,9 @@ phanos_build "$dir"
 phanos_log "per-call overhead (bench/overhead_bench.cpp)"
 "$dir/bench/phanos_overhead_bench"
 
+phanos_log "per suspension and resumption of a profiled coroutine (bench/coroutine_bench.cpp)"
+"$dir/bench/phanos_coroutine_bench"
+
 phanos_log "RabbitMQ handlers against a private broker (bench/rabbit_bench.cpp)"
 python3 "$PHANOS_ROOT/bench/run_rabbit_bench.py" "$dir/bench/phanos_rabbit_bench"
 
