@@ -17,6 +17,7 @@ PHANOS_BUILD_PACKAGES=(
   llvm-14-dev libclang-14-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   librabbitmq-dev pkg-config
+  libcpp-httplib-dev  # phanos-collector's HTTP server
 )
 # ... and to test it: unit tests, lit tests, sanitizer runtimes.
 PHANOS_TEST_PACKAGES=(
@@ -24,6 +25,7 @@ PHANOS_TEST_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libclang-rt-14-dev
   rabbitmq-server  # test/rabbitmq runs private nodes of it
+  prometheus       # test/collector: a real server scrapes phanos-collector; promtool
 )
 
 phanos_log() { printf '\n==> %s\n' "$*"; }

@@ -1,0 +1,81 @@
+#include "ingest.hpp"
+
+#include "exposition.hpp"
+#include "prometheus_text.hpp"
+
+namespace phanos::collector {
+namespace {
+
+void write_own(std::string& out, const char* name, const char* type, const char* help, double value) {
+  out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " ";
+  append_number(out, value);
+  out += '\n';
+}
+
+}  // namespace
+
+Ingest::Ingest(MetricStore store, RecordLimits limits, const BrokerStatus& broker)
+    : store_(std::move(store)), limits_(limits), broker_(broker) {}
+
+void Ingest::ingest(std::string_view body) {
+  ParsedMessage parsed = parse_message(body, limits_);  // outside the lock: the costly part
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++messages_;
+  for (const Rejection& rejection : parsed.rejections) {
+    ++rejected_[rejection.reason];
+    log_.warn(to_string(rejection.reason), std::string("rejected ") + rejection.detail + " [" +
+                                               to_string(rejection.reason) + "]");
+  }
+  for (const IncomingRecord& record : parsed.records) {
+    const MetricStore::Result result = store_.apply(record);
+    switch (result.outcome) {
+      case MetricStore::Outcome::applied:
+        ++records_;
+        break;
+      case MetricStore::Outcome::series_dropped:
+        ++dropped_series_;
+        log_.warn("series cap of " + result.metric, "dropped a record of " + result.metric +
+                                                        ": the metric has reached its maximum of series");
+        break;
+      case MetricStore::Outcome::rejected:
+        ++rejected_[result.rejection.reason];
+        log_.warn(to_string(result.rejection.reason), "rejected " + result.rejection.detail + " [" +
+                                                          to_string(result.rejection.reason) + "]");
+        break;
+    }
+  }
+}
+
+std::string Ingest::render() {
+  std::string out;
+  std::lock_guard<std::mutex> lock(mutex_);
+  out.reserve(last_rendering_size_ + last_rendering_size_ / 8);
+  write_exposition(out, store_);
+  write_own_metrics(out);
+  last_rendering_size_ = out.size();
+  return out;
+}
+
+void Ingest::write_own_metrics(std::string& out) const {
+  write_own(out, "phanos_collector_messages_total", "counter", "Messages received from the broker.",
+            static_cast<double>(messages_));
+  write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(records_));
+  out += "# HELP phanos_collector_rejected_total Messages or records refused, by reason.\n"
+         "# TYPE phanos_collector_rejected_total counter\n";
+  for (const RejectReason reason : all_reject_reasons) {
+    const auto count = rejected_.find(reason);
+    out += std::string("phanos_collector_rejected_total{reason=\"") + to_string(reason) + "\"} ";
+    append_number(out, count == rejected_.end() ? 0 : static_cast<double>(count->second));
+    out += '\n';
+  }
+  write_own(out, "phanos_collector_dropped_series_total", "counter",
+            "Records dropped because their metric had reached its maximum of series.",
+            static_cast<double>(dropped_series_));
+  write_own(out, "phanos_collector_series", "gauge", "Series held.", static_cast<double>(store_.series_count()));
+  write_own(out, "phanos_collector_broker_connected", "gauge", "1 while connected to the broker.",
+            broker_.connected ? 1 : 0);
+  write_own(out, "phanos_collector_broker_connections_total", "counter",
+            "Successful connections to the broker (reconnections + 1).", static_cast<double>(broker_.connections));
+}
+
+}  // namespace phanos::collector

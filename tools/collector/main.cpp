@@ -1,0 +1,73 @@
+// phanos-collector: RabbitMQ records in, Prometheus /metrics out (spec §10).
+// Threads: the broker consumer, the HTTP server's pool, and this one, which
+// waits for SIGINT or SIGTERM and then stops the other two.
+
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "broker_consumer.hpp"
+#include "ingest.hpp"
+#include "metrics_server.hpp"
+#include "options.hpp"
+
+#ifndef PHANOS_VERSION
+#error "PHANOS_VERSION must be defined by the build"
+#endif
+
+using namespace phanos::collector;
+
+int main(int argc, char** argv) {
+  const ParsedOptions parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+  switch (parsed.action) {
+    case ParsedOptions::Action::help: std::cout << usage_text(); return 0;
+    case ParsedOptions::Action::version: std::cout << "phanos-collector (phanos " PHANOS_VERSION ")\n"; return 0;
+    case ParsedOptions::Action::error:
+      std::cerr << "phanos-collector: " << parsed.error << "\n" << usage_text();
+      return 2;
+    case ParsedOptions::Action::run: break;
+  }
+  const CollectorOptions& options = parsed.options;
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e phanos-collector %l: %v");
+
+  // Blocked before any thread starts, so every thread inherits the mask and
+  // the signals reach only sigwait below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  BrokerStatus broker;
+  StoreLimits limits;
+  limits.max_series_per_metric = options.max_series;
+  Ingest ingest(MetricStore(options.buckets, options.naming, limits), RecordLimits{}, broker);
+
+  MetricsServer server([&ingest] { return ingest.render(); });
+  std::string error;
+  if (!server.bind(options.listen_host, options.listen_port, error)) {
+    spdlog::error("{}", error);
+    return 1;
+  }
+  std::thread http([&server] { server.serve(); });
+  spdlog::info("serving http://{}:{}/metrics", options.listen_host, options.listen_port);
+
+  std::atomic<bool> stopping{false};
+  BrokerConsumer consumer({options.rabbit_host, options.rabbit_port, options.user, options.password, options.vhost,
+                           options.queue},
+                          [&ingest](std::string_view body) { ingest.ingest(body); }, broker);
+  std::thread amqp([&] { consumer.run(stopping); });
+
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  spdlog::info("stopping ({})", received == SIGINT ? "SIGINT" : "SIGTERM");
+  stopping = true;
+  server.stop();
+  amqp.join();
+  http.join();
+  return 0;
+}

@@ -1,0 +1,115 @@
+#include "metric_store.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "prometheus_text.hpp"
+
+namespace phanos::collector {
+namespace {
+
+bool contains(const LabelPairs& labels, const std::string& name) {
+  return std::any_of(labels.begin(), labels.end(), [&](const auto& label) { return label.first == name; });
+}
+
+// Adds `pairs` to `labels` under sanitised names. A name the collector
+// already uses (job, item, method, le, the enum's own label, or an earlier
+// one) gets "exported_" in front, as Prometheus renames clashing target
+// labels; a clash that remains makes the record invalid.
+std::optional<Rejection> add_sanitised(LabelPairs& labels, const LabelPairs& pairs,
+                                       const std::vector<std::string>& reserved) {
+  for (const auto& [raw_name, value] : pairs) {
+    std::string name = sanitise_label_name(raw_name);
+    if (contains(labels, name) || std::find(reserved.begin(), reserved.end(), name) != reserved.end())
+      name.insert(0, "exported_");
+    if (contains(labels, name) || std::find(reserved.begin(), reserved.end(), name) != reserved.end())
+      return Rejection{RejectReason::wrong_shape, "label \"" + raw_name + "\" clashes with another after sanitising"};
+    labels.emplace_back(std::move(name), value);
+  }
+  return std::nullopt;
+}
+
+SeriesValue initial_value(MetricType type, std::size_t bucket_count) {
+  switch (type) {
+    case MetricType::histogram: return Distribution{std::vector<std::uint64_t>(bucket_count + 1), 0, 0};
+    case MetricType::summary: return Distribution{};
+    case MetricType::counter:
+    case MetricType::gauge: return 0.0;
+    case MetricType::info: return InfoValue{};
+    case MetricType::enumeration: return EnumStates{};
+  }
+  return 0.0;
+}
+
+}  // namespace
+
+MetricStore::MetricStore(std::vector<double> bucket_bounds, MetricNaming naming, StoreLimits limits)
+    : bucket_bounds_(std::move(bucket_bounds)), naming_(std::move(naming)), limits_(limits) {}
+
+MetricStore::Result MetricStore::apply(const IncomingRecord& record) {
+  std::string name = naming_.name_of(record.type, record.units);
+  auto family = families_.find(name);
+  if (family == families_.end()) {
+    if (families_.size() >= limits_.max_metrics)
+      return {Outcome::rejected, name,
+              {RejectReason::too_many_metrics, "metric " + name + " would be one more than " +
+                                                   std::to_string(limits_.max_metrics)}};
+    family = families_.emplace(name, Family{record.type, record.units, {}}).first;
+  } else if (family->second.type != record.type) {
+    return {Outcome::rejected, name,
+            {RejectReason::type_conflict, std::string("a ") + wire_name(record.type) + " record for " + name +
+                                              ", which is a " + wire_name(family->second.type)}};
+  }
+
+  LabelPairs labels{{"job", record.job}, {"item", record.item}, {"method", record.method}};
+  std::vector<std::string> reserved;
+  if (record.type == MetricType::histogram) reserved.push_back("le");
+  if (record.type == MetricType::enumeration) reserved.push_back(name);
+  if (auto clash = add_sanitised(labels, record.labels, reserved)) return {Outcome::rejected, name, *clash};
+
+  InfoValue info;
+  if (record.type == MetricType::info) {
+    LabelPairs taken = labels;  // info keys must not clash with the series' labels either
+    if (auto clash = add_sanitised(taken, record.info, reserved)) return {Outcome::rejected, name, *clash};
+    info.assign(taken.begin() + static_cast<std::ptrdiff_t>(labels.size()), taken.end());
+  }
+
+  auto& series = family->second.series;
+  auto found = series.find(labels);
+  if (found == series.end()) {
+    if (series.size() >= limits_.max_series_per_metric) return {Outcome::series_dropped, name, {}};
+    found = series.emplace(std::move(labels), initial_value(record.type, bucket_bounds_.size())).first;
+    ++series_count_;
+  }
+
+  SeriesValue& value = found->second;
+  switch (record.operation) {
+    case Operation::observe: {
+      auto& distribution = std::get<Distribution>(value);
+      if (!distribution.bucket_counts.empty()) {
+        const auto bound = std::lower_bound(bucket_bounds_.begin(), bucket_bounds_.end(), record.number);
+        ++distribution.bucket_counts[static_cast<std::size_t>(bound - bucket_bounds_.begin())];
+      }
+      distribution.sum += record.number;
+      ++distribution.count;
+      break;
+    }
+    case Operation::inc: std::get<double>(value) += record.number; break;
+    case Operation::dec: std::get<double>(value) -= record.number; break;
+    case Operation::set: std::get<double>(value) = record.number; break;
+    case Operation::info: std::get<InfoValue>(value) = std::move(info); break;
+    case Operation::state: {
+      auto& states = std::get<EnumStates>(value);
+      if (std::find(states.seen.begin(), states.seen.end(), record.state) == states.seen.end()) {
+        // Each state is a series of its own on /metrics: bounded alike.
+        if (states.seen.size() >= limits_.max_series_per_metric) return {Outcome::series_dropped, name, {}};
+        states.seen.push_back(record.state);
+      }
+      states.current = record.state;
+      break;
+    }
+  }
+  return {Outcome::applied, std::move(name), {}};
+}
+
+}  // namespace phanos::collector

@@ -1,0 +1,160 @@
+#include "options.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <optional>
+#include <sstream>
+
+namespace phanos::collector {
+namespace {
+
+std::optional<long> integer(const std::string& text, long low, long high) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const long value = std::strtol(text.c_str(), &end, 10);
+  if (errno != 0 || *end != '\0' || value < low || value > high) return std::nullopt;
+  return value;
+}
+
+std::optional<double> finite_number(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (*end != '\0' || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+// "0.5,1,2.5": finite and increasing.
+bool parse_buckets(const std::string& text, std::vector<double>& out, std::string& error) {
+  out.clear();
+  std::istringstream items(text);
+  std::string item;
+  while (std::getline(items, item, ',')) {
+    const std::optional<double> bound = finite_number(item);
+    if (!bound || (!out.empty() && *bound <= out.back())) {
+      error = "--buckets: expected increasing finite numbers separated by commas, got \"" + text + "\"";
+      return false;
+    }
+    out.push_back(*bound);
+  }
+  if (out.empty()) {
+    error = "--buckets: no bound given";
+    return false;
+  }
+  return true;
+}
+
+// "HOST:PORT", "[IPv6]:PORT" or ":PORT" (all interfaces).
+bool parse_listen(const std::string& text, std::string& host, int& port, std::string& error) {
+  const auto colon = text.rfind(':');
+  const std::optional<long> number = colon == std::string::npos ? std::nullopt
+                                                                : integer(text.substr(colon + 1), 1, 65535);
+  if (!number) {
+    error = "--listen: expected HOST:PORT, got \"" + text + "\"";
+    return false;
+  }
+  host = text.substr(0, colon);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (host.empty()) host = "0.0.0.0";
+  port = static_cast<int>(*number);
+  return true;
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return R"(usage: phanos-collector --queue NAME --listen HOST:PORT [options]
+
+Consumes phanos records from RabbitMQ (a queue bound to the "profiling"
+fanout exchange, both declared) and serves them on http://HOST:PORT/metrics
+in Prometheus' text format.
+
+  --rabbit-host H        broker host (default 127.0.0.1)
+  --rabbit-port P        broker port (default 5672)
+  --user U               (default guest)
+  --password W           (default guest)
+  --vhost V              (default /)
+  --queue NAME           the queue to declare, bind and consume (required)
+  --listen HOST:PORT     where to serve /metrics (required; :PORT for all interfaces)
+  --buckets B1,B2,...    histogram bucket bounds, increasing (default, in ms:
+                         0.1,0.25,0.5,1,2.5,5,10,25,50,100,250,500,1000,2500,5000,10000)
+  --max-series N         series per metric at most; records beyond are dropped
+                         and counted (default 10000)
+  --metric-name TYPE:UNITS=NAME
+                         the Prometheus name of the metrics of that type and
+                         units (repeatable; built in: histogram:mS=time_profiler,
+                         histogram:B=response_size; otherwise named after the
+                         units: phanos_UNITS for a gauge, phanos_UNITS_total
+                         for a counter, ...)
+  --help, --version
+)";
+}
+
+ParsedOptions parse_options(const std::vector<std::string>& args) {
+  ParsedOptions result;
+  CollectorOptions& o = result.options;
+  bool listen_given = false;
+  const auto fail = [&](std::string error) {
+    result.action = ParsedOptions::Action::error;
+    result.error = std::move(error);
+    return result;
+  };
+  const auto port_of = [](const std::string& value, int& out) {
+    const std::optional<long> port = integer(value, 1, 65535);
+    if (port) out = static_cast<int>(*port);
+    return port.has_value();
+  };
+  const std::map<std::string, std::function<bool(const std::string&, std::string&)>> with_value{
+      {"--rabbit-host", [&](const std::string& v, std::string&) { o.rabbit_host = v; return !v.empty(); }},
+      {"--rabbit-port", [&](const std::string& v, std::string&) { return port_of(v, o.rabbit_port); }},
+      {"--user", [&](const std::string& v, std::string&) { o.user = v; return true; }},
+      {"--password", [&](const std::string& v, std::string&) { o.password = v; return true; }},
+      {"--vhost", [&](const std::string& v, std::string&) { o.vhost = v; return !v.empty(); }},
+      {"--queue", [&](const std::string& v, std::string&) { o.queue = v; return !v.empty() && v.size() <= 255; }},
+      {"--listen",
+       [&](const std::string& v, std::string& e) { return listen_given = parse_listen(v, o.listen_host, o.listen_port, e); }},
+      {"--buckets", [&](const std::string& v, std::string& e) { return parse_buckets(v, o.buckets, e); }},
+      {"--max-series",
+       [&](const std::string& v, std::string&) {
+         const std::optional<long> n = integer(v, 1, 100000000);
+         if (n) o.max_series = static_cast<std::size_t>(*n);
+         return n.has_value();
+       }},
+      {"--metric-name", [&](const std::string& v, std::string& e) { return o.naming.add_rule(v, e); }},
+  };
+
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i];
+    if (name == "--help" || name == "-h") {
+      result.action = ParsedOptions::Action::help;
+      return result;
+    }
+    if (name == "--version") {
+      result.action = ParsedOptions::Action::version;
+      return result;
+    }
+    std::optional<std::string> value;
+    if (const auto equals = name.find('='); name.rfind("--", 0) == 0 && equals != std::string::npos) {
+      value = name.substr(equals + 1);
+      name.resize(equals);
+    }
+    const auto option = with_value.find(name);
+    if (option == with_value.end()) return fail("unknown argument \"" + args[i] + "\"");
+    if (!value) {
+      if (i + 1 == args.size()) return fail(name + " needs a value");
+      value = args[++i];
+    }
+    std::string error;
+    if (!option->second(*value, error))
+      return fail(error.empty() ? name + ": invalid value \"" + *value + "\"" : error);
+  }
+  if (o.queue.empty()) return fail("--queue is required");
+  if (!listen_given) return fail("--listen is required");
+  return result;
+}
+
+}  // namespace phanos::collector

@@ -1,0 +1,40 @@
+#pragma once
+// phanos-collector's command line.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "metric_naming.hpp"
+
+namespace phanos::collector {
+
+// Milliseconds, as time_profiler measures: 0.1 ms to 10 s.
+inline const std::vector<double> default_buckets{0.1, 0.25, 0.5, 1,   2.5, 5,    10,   25,
+                                                 50,  100,  250, 500, 1000, 2500, 5000, 10000};
+
+struct CollectorOptions {
+  std::string rabbit_host = "127.0.0.1";
+  int rabbit_port = 5672;
+  std::string user = "guest";
+  std::string password = "guest";
+  std::string vhost = "/";
+  std::string queue;
+  std::string listen_host;
+  int listen_port = 0;
+  std::vector<double> buckets = default_buckets;
+  std::size_t max_series = 10000;
+  MetricNaming naming;
+};
+
+struct ParsedOptions {
+  enum class Action { run, help, version, error } action = Action::run;
+  CollectorOptions options;
+  std::string error;  // when action is error
+};
+
+// `args` without the program name.
+ParsedOptions parse_options(const std::vector<std::string>& args);
+std::string usage_text();
+
+}  // namespace phanos::collector
