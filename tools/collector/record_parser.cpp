@@ -8,7 +8,8 @@
 namespace phanos::collector {
 namespace {
 
-using nlohmann::json;
+// Ordered: labels keep the order they were given in (error_raised last).
+using json = nlohmann::ordered_json;
 
 // A record that cannot be used: why, and what to log.
 struct Invalid {
@@ -45,7 +46,8 @@ class RecordReader {
     const auto labels = object.find("labels");
     if (labels == object.end() || !labels->is_object())
       return Invalid{RejectReason::wrong_shape, "\"labels\" is missing or not an object"};
-    if (auto invalid = read_labels(*labels, "labels", /*booleans=*/true, record.labels)) return invalid;
+    if (auto invalid = read_labels(*labels, "labels", /*booleans=*/true, RejectReason::wrong_shape, record.labels))
+      return invalid;
     return read_value(object, record);
   }
 
@@ -66,7 +68,9 @@ class RecordReader {
   }
 
   // Label values are strings; only error_raised (`booleans`) is a JSON bool.
-  std::optional<Invalid> read_labels(const json& object, const char* what, bool booleans, LabelPairs& out) const {
+  // Anything else is `not_text`.
+  std::optional<Invalid> read_labels(const json& object, const char* what, bool booleans, RejectReason not_text,
+                                     LabelPairs& out) const {
     if (object.size() > limits_.max_labels)
       return Invalid{RejectReason::too_large, std::string(what) + ": more than " +
                                                   std::to_string(limits_.max_labels) + " entries"};
@@ -78,7 +82,7 @@ class RecordReader {
       } else if (booleans && value.is_boolean()) {
         out.emplace_back(name, value.get<bool>() ? "true" : "false");
       } else {
-        return Invalid{RejectReason::wrong_shape, std::string(what) + ": \"" + name + "\" is not a string"};
+        return Invalid{not_text, std::string(what) + ": \"" + name + "\" is not a string"};
       }
     }
     return std::nullopt;
@@ -115,7 +119,7 @@ class RecordReader {
         if (operation != "info") return bad("not an operation of this type");
         if (!argument.is_object()) return bad("the value is not an object");
         record.operation = Operation::info;
-        return read_labels(argument, "the info value", /*booleans=*/false, record.info);
+        return read_labels(argument, "the info value", /*booleans=*/false, RejectReason::bad_value, record.info);
       case MetricType::enumeration:
         if (operation != "state") return bad("not an operation of this type");
         if (!argument.is_string()) return bad("the value is not a string");

@@ -1,0 +1,70 @@
+// Ingest: messages in, /metrics text out, with the collector's own counts.
+#include <gtest/gtest.h>
+
+#include "ingest.hpp"
+
+namespace phanos::collector {
+namespace {
+
+const char* const gauge_message =
+    R"([{"item":"S","metric":"gauge","units":"items","job":"app","method":"S:f","labels":{"error_raised":false},"value":["set",3.0]}])";
+
+class IngestTest : public ::testing::Test {
+ protected:
+  Ingest make(StoreLimits limits = {}) { return Ingest(MetricStore({1}, MetricNaming{}, limits), RecordLimits{}, broker); }
+  BrokerStatus broker;
+};
+
+bool has_line(const std::string& text, const std::string& line) {
+  return text.find("\n" + line + "\n") != std::string::npos || text.rfind(line + "\n", 0) == 0;
+}
+
+TEST_F(IngestTest, AggregatesMessagesAndCountsThem) {
+  Ingest ingest = make();
+  ingest.ingest(gauge_message);
+  ingest.ingest(gauge_message);
+  const std::string text = ingest.render();
+  EXPECT_TRUE(has_line(text, R"(phanos_items{job="app",item="S",method="S:f",error_raised="false"} 3)")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_messages_total 2")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_records_total 2")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_series 1")) << text;
+  EXPECT_TRUE(has_line(text, R"(phanos_collector_rejected_total{reason="not_json"} 0)")) << text;
+}
+
+TEST_F(IngestTest, MalformedInputIsCountedByReason) {
+  Ingest ingest = make();
+  ingest.ingest("garbage");
+  ingest.ingest("{}");
+  ingest.ingest(R"([{"metric":"gauge"},{"item":"S","metric":"meter","units":"u","job":"j","method":"m","labels":{},"value":["set",1]}])");
+  ingest.ingest(std::string(5 << 20, ' '));
+  const std::string text = ingest.render();
+  EXPECT_TRUE(has_line(text, "phanos_collector_messages_total 4")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_records_total 0")) << text;
+  for (const char* reason : {"not_json", "not_a_list", "wrong_shape", "unknown_metric_type", "too_large"})
+    EXPECT_TRUE(has_line(text, std::string("phanos_collector_rejected_total{reason=\"") + reason + "\"} 1"))
+        << reason << "\n" << text;
+}
+
+TEST_F(IngestTest, DroppedSeriesAreCounted) {
+  StoreLimits limits;
+  limits.max_series_per_metric = 1;
+  Ingest ingest = make(limits);
+  ingest.ingest(gauge_message);
+  ingest.ingest(R"([{"item":"S","metric":"gauge","units":"items","job":"app","method":"S:g","labels":{},"value":["set",1]}])");
+  const std::string text = ingest.render();
+  EXPECT_TRUE(has_line(text, "phanos_collector_dropped_series_total 1")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_records_total 1")) << text;
+}
+
+TEST_F(IngestTest, ReportsTheBrokerConnection) {
+  Ingest ingest = make();
+  EXPECT_TRUE(has_line(ingest.render(), "phanos_collector_broker_connected 0"));
+  broker.connected = true;
+  broker.connections = 2;
+  const std::string text = ingest.render();
+  EXPECT_TRUE(has_line(text, "phanos_collector_broker_connected 1")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_broker_connections_total 2")) << text;
+}
+
+}  // namespace
+}  // namespace phanos::collector

@@ -1,0 +1,70 @@
+// phanos-collector's command line.
+#include <gtest/gtest.h>
+
+#include "options.hpp"
+
+namespace phanos::collector {
+namespace {
+
+ParsedOptions parse(std::vector<std::string> args) { return parse_options(args); }
+
+TEST(Options, EverythingGiven) {
+  const ParsedOptions parsed =
+      parse({"--rabbit-host", "broker", "--rabbit-port", "5673", "--user", "u", "--password", "p", "--vhost", "v",
+             "--queue", "q", "--listen", "127.0.0.1:9100", "--buckets", "0.5,1,10", "--max-series=50",
+             "--metric-name", "gauge:items=queue_length"});
+  ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+  const CollectorOptions& o = parsed.options;
+  EXPECT_EQ(o.rabbit_host, "broker");
+  EXPECT_EQ(o.rabbit_port, 5673);
+  EXPECT_EQ(o.user, "u");
+  EXPECT_EQ(o.password, "p");
+  EXPECT_EQ(o.vhost, "v");
+  EXPECT_EQ(o.queue, "q");
+  EXPECT_EQ(o.listen_host, "127.0.0.1");
+  EXPECT_EQ(o.listen_port, 9100);
+  EXPECT_EQ(o.buckets, (std::vector<double>{0.5, 1, 10}));
+  EXPECT_EQ(o.max_series, 50u);
+  EXPECT_EQ(o.naming.name_of(MetricType::gauge, "items"), "queue_length");
+}
+
+TEST(Options, Defaults) {
+  const ParsedOptions parsed = parse({"--queue=q", "--listen=:9100"});
+  ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+  EXPECT_EQ(parsed.options.rabbit_host, "127.0.0.1");
+  EXPECT_EQ(parsed.options.rabbit_port, 5672);
+  EXPECT_EQ(parsed.options.user, "guest");
+  EXPECT_EQ(parsed.options.vhost, "/");
+  EXPECT_EQ(parsed.options.listen_host, "0.0.0.0");
+  EXPECT_EQ(parsed.options.buckets, default_buckets);
+  EXPECT_EQ(parse({"--queue=q", "--listen=[::1]:80"}).options.listen_host, "::1");
+}
+
+TEST(Options, HelpAndVersion) {
+  EXPECT_EQ(parse({"--help"}).action, ParsedOptions::Action::help);
+  EXPECT_EQ(parse({"--queue", "q", "--version"}).action, ParsedOptions::Action::version);
+  EXPECT_NE(usage_text().find("--listen HOST:PORT"), std::string::npos);
+}
+
+TEST(Options, ErrorsNameTheArgument) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"--listen", ":1"}, "--queue is required"},
+      {{"--queue", "q"}, "--listen is required"},
+      {{"--queue", "q", "--listen", "9100"}, "--listen: expected HOST:PORT"},
+      {{"--queue", "q", "--listen", ":1", "--rabbit-port", "70000"}, "--rabbit-port: invalid value \"70000\""},
+      {{"--queue", "q", "--listen", ":1", "--buckets", "1,0.5"}, "--buckets: expected increasing"},
+      {{"--queue", "q", "--listen", ":1", "--buckets", "1,inf"}, "--buckets: expected increasing"},
+      {{"--queue", "q", "--listen", ":1", "--max-series", "0"}, "--max-series: invalid value"},
+      {{"--queue", "q", "--listen", ":1", "--metric-name", "x"}, "expected TYPE:UNITS=NAME"},
+      {{"--queue", "q", "--listen", ":1", "--frobnicate"}, "unknown argument \"--frobnicate\""},
+      {{"--queue"}, "--queue needs a value"},
+  };
+  for (const auto& [args, message] : cases) {
+    const ParsedOptions parsed = parse(args);
+    EXPECT_EQ(parsed.action, ParsedOptions::Action::error) << message;
+    EXPECT_NE(parsed.error.find(message), std::string::npos) << parsed.error;
+  }
+}
+
+}  // namespace
+}  // namespace phanos::collector
