@@ -1,0 +1,169 @@
+"""What the phanos-collector tests share: the collector, a Prometheus
+server and the tests' publisher as processes (stopped by pid), and the
+samples of a /metrics text. The RabbitMQ node and the checks come from
+test/rabbitmq."""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rabbitmq"))
+from harness import Checks  # noqa: E402,F401  (re-exported for the tests)
+from rabbit_node import Node, free_port  # noqa: E402,F401
+
+
+def http_get(url, timeout=5):
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.read().decode()
+
+
+SAMPLE = re.compile(r"^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{.*\})?) (\S+)$")
+
+
+def samples(text):
+    """{'name{labels}': value} of every sample line."""
+    result = {}
+    for line in text.splitlines():
+        match = SAMPLE.match(line)
+        if match:
+            result[match.group(1)] = float(match.group(2))
+    return result
+
+
+def wait_until(condition, timeout, interval=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    return condition()
+
+
+def stop_process(process, timeout=10):
+    """SIGTERM, then SIGKILL if it does not end; returns its exit code."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    return process.returncode
+
+
+class Collector:
+    def __init__(self, binary, rabbit_port, queue, *options):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/metrics"
+        self.log_file = tempfile.NamedTemporaryFile(prefix="phanos-collector-", suffix=".log", delete=False)
+        command = [binary, "--rabbit-port", str(rabbit_port), "--queue", queue,
+                   "--listen", f"127.0.0.1:{self.port}", *options]
+        print("$ " + " ".join(command), flush=True)
+        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
+
+    def metrics(self):
+        return http_get(self.url)
+
+    def samples(self):
+        try:
+            return samples(self.metrics())
+        except OSError:
+            return {}
+
+    def value(self, series, default=None):
+        return self.samples().get(series, default)
+
+    def wait_connected(self, connections=1, timeout=30):
+        """Until the collector has consumed from the broker `connections` times."""
+        return wait_until(lambda: self.samples().get("phanos_collector_broker_connected") == 1 and
+                          self.samples().get("phanos_collector_broker_connections_total") == connections, timeout)
+
+    def log(self):
+        with open(self.log_file.name, errors="replace") as f:
+            return f.read()
+
+    def stop(self):
+        code = stop_process(self.process)
+        sys.stderr.write("--- collector log\n" + self.log())
+        os.unlink(self.log_file.name)
+        return code
+
+
+def publish(publisher, port, bodies, routing_key="collector_test", repeat=1):
+    """Publishes each body (str) `repeat` times with the tests' publisher."""
+    lines = "".join(json.dumps(body) + "\n" for body in bodies)
+    result = subprocess.run([publisher, str(port), routing_key, str(repeat)], input=lines, capture_output=True,
+                            text=True, timeout=120)
+    if result.returncode != 0:
+        raise RuntimeError(f"publisher failed: {result.stderr}")
+    return result
+
+
+def record(metric, value, units="items", job="collector_test", method="Service:handle", labels=None, item="Service"):
+    """One record as phanos publishes it (spec §7)."""
+    return {"item": item, "metric": metric, "units": units, "job": job, "method": method,
+            "labels": labels if labels is not None else {"error_raised": False}, "value": value}
+
+
+def promtool_check(text):
+    """(ok, output) of `promtool check metrics` on a /metrics text."""
+    result = subprocess.run(["promtool", "check", "metrics"], input=text, capture_output=True, text=True, timeout=60)
+    return result.returncode == 0, result.stdout + result.stderr
+
+
+class Prometheus:
+    """A real Prometheus server scraping `target` every second, its data in a
+    temporary directory."""
+
+    def __init__(self, target):
+        self.base = tempfile.mkdtemp(prefix="phanos-prometheus-")
+        self.port = free_port()
+        config = os.path.join(self.base, "prometheus.yml")
+        with open(config, "w") as f:
+            # honor_labels: the records' job label is the one that counts,
+            # not the scrape job's name.
+            f.write("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                    "scrape_configs:\n  - job_name: phanos-collector\n    honor_labels: true\n"
+                    f"    static_configs:\n      - targets: ['{target}']\n")
+        command = ["prometheus", f"--config.file={config}", f"--storage.tsdb.path={self.base}/data",
+                   f"--web.listen-address=127.0.0.1:{self.port}", "--log.level=warn"]
+        print("$ " + " ".join(command), flush=True)
+        self.log_file = open(os.path.join(self.base, "prometheus.log"), "wb")
+        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
+        self.api = f"http://127.0.0.1:{self.port}"
+
+    def wait_ready(self, timeout=30):
+        def ready():
+            if self.process.poll() is not None:
+                raise RuntimeError(f"prometheus exited with {self.process.returncode}: {self.log()}")
+            try:
+                return http_get(self.api + "/-/ready", timeout=1).strip() != ""
+            except OSError:
+                return False
+        return wait_until(ready, timeout)
+
+    def query(self, expression):
+        """The instant vector of `expression`: [(labels dict, value)]."""
+        reply = json.loads(http_get(self.api + "/api/v1/query?" + urllib.parse.urlencode({"query": expression})))
+        if reply.get("status") != "success":
+            raise RuntimeError(f"query {expression!r} failed: {reply}")
+        return [(r["metric"], float(r["value"][1])) for r in reply["data"]["result"]]
+
+    def log(self):
+        self.log_file.flush()
+        with open(os.path.join(self.base, "prometheus.log"), errors="replace") as f:
+            return f.read()
+
+    def stop(self):
+        code = stop_process(self.process, timeout=20)
+        sys.stderr.write("--- prometheus log\n" + self.log())
+        self.log_file.close()
+        subprocess.run(["rm", "-rf", self.base])
+        return code
