@@ -67,6 +67,13 @@ class Collector:
                    "--listen", f"127.0.0.1:{self.port}", *options]
         print("$ " + " ".join(command), flush=True)
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
+        if not wait_until(self._serving, 10):
+            raise RuntimeError(f"phanos-collector does not serve {self.url}: {self.log()}")
+
+    def _serving(self):
+        if self.process.poll() is not None:
+            raise RuntimeError(f"phanos-collector exited with {self.process.returncode}: {self.log()}")
+        return bool(self.samples())
 
     def metrics(self):
         return http_get(self.url)
