@@ -4,6 +4,7 @@
 
 #include "AnnotatedDeclarations.h"
 #include "ParserPosition.h"
+#include "PluginOptions.h"
 #include "ProfileAttribute.h"
 #include "RuntimeHeader.h"
 
@@ -29,12 +30,15 @@ class EndOfTranslationUnitCheck : public ASTConsumer {
 
 class PhanosAction : public PluginASTAction {
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI, StringRef) override {
+    if (PluginOptions::current().Off) return std::make_unique<ASTConsumer>();
     Preprocessor &PP = CI.getPreprocessor();
     ParserPosition::watch(PP);
     RuntimeHeader::includeIfMainFileIsAnnotated(PP);
     return std::make_unique<EndOfTranslationUnitCheck>(CI);
   }
-  bool ParseArgs(const CompilerInstance &, const std::vector<std::string> &) override { return true; }
+  bool ParseArgs(const CompilerInstance &CI, const std::vector<std::string> &Args) override {
+    return PluginOptions::parse(CI, Args);
+  }
   ActionType getActionType() override { return AddBeforeMainAction; }
 };
 

@@ -2,6 +2,7 @@
 
 #include "AnnotatedDeclarations.h"
 #include "BodyInstrumenter.h"
+#include "PluginOptions.h"
 #include "Warnings.h"
 
 #include "clang/AST/Attr.h"
@@ -27,16 +28,19 @@ bool ProfileAttribute::diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr, con
 
 ParsedAttrInfo::AttrHandling ProfileAttribute::handleDeclAttribute(Sema &S, Decl *D, const ParsedAttr &Attr) const {
   auto &FD = cast<FunctionDecl>(*D);
-  BodyInstrumenter::Result Result = BodyInstrumenter::instrument(S, FD);
+  const PluginOptions &Options = PluginOptions::current();
+  BodyInstrumenter::Result Result = Options.Off ? BodyInstrumenter::Result{BodyInstrumenter::Outcome::Skipped, ""}
+                                                : BodyInstrumenter::instrument(S, FD);
   switch (Result.What) {
     case BodyInstrumenter::Outcome::Instrumented:
       AnnotatedDeclarations::instrumented(FD);
+      if (Options.Verbose) remarks::instrumented(S, Attr.getLoc(), FD);
       break;
     case BodyInstrumenter::Outcome::NoBodyHere:
       AnnotatedDeclarations::declaredWithoutBody(FD);
       break;
     case BodyInstrumenter::Outcome::Skipped:
-      warnings::notInstrumented(S, Attr.getLoc(), FD, Result.Reason);
+      if (!Options.Off) warnings::notInstrumented(S, Attr.getLoc(), FD, Result.Reason);
       break;
   }
   // Keep the attribute visible in the AST (e.g. to -ast-dump) either way.

@@ -1,5 +1,7 @@
 #include "Warnings.h"
 
+#include "SiteDescription.h"
+
 namespace phanos::warnings {
 
 using namespace clang;
@@ -18,3 +20,17 @@ void notAFunction(Sema &S, SourceLocation Loc) {
 }
 
 }  // namespace phanos::warnings
+
+namespace phanos::remarks {
+
+using namespace clang;
+
+void instrumented(Sema &S, SourceLocation Loc, const FunctionDecl &FD) {
+  const SiteDescription Site = SiteDescription::of(FD);
+  DiagnosticsEngine &Diags = S.getDiagnostics();
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Remark,
+                                      "[[phanos::profile]] instruments %0 (item '%1', name '%2')");
+  S.Diag(Loc, ID) << &FD << Site.Item << Site.Name;
+}
+
+}  // namespace phanos::remarks

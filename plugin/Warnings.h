@@ -1,6 +1,7 @@
 #pragma once
-// Every diagnostic the plugin emits. Valid code only ever gets warnings, and
-// only where an annotation cannot take effect.
+// Every diagnostic the plugin emits about the code (the one about its own
+// arguments is in PluginOptions). Valid code only ever gets warnings, and
+// only where an annotation cannot take effect; remarks on request.
 
 #include "clang/AST/Decl.h"
 #include "clang/Sema/Sema.h"
@@ -12,3 +13,10 @@ void notInstrumented(clang::Sema &S, clang::SourceLocation Loc, const clang::Nam
 void notAFunction(clang::Sema &S, clang::SourceLocation Loc);
 
 }  // namespace phanos::warnings
+
+namespace phanos::remarks {
+
+// -fplugin-arg-phanos-verbose: "[[phanos::profile]] instruments 'f' (item 'I', name 'n')"
+void instrumented(clang::Sema &S, clang::SourceLocation Loc, const clang::FunctionDecl &FD);
+
+}  // namespace phanos::remarks
