@@ -4,6 +4,7 @@
 #   <prefix>/<libdir>/libphanos.so              runtime        (phanos::runtime)
 #   <prefix>/<libdir>/phanos/phanos.so          Clang plugin   (phanos::plugin)
 #   <prefix>/<bindir>/phanos-clang++            compiler wrapper
+#   <prefix>/<bindir>/phanos-collector          RabbitMQ -> Prometheus (tools/collector)
 #   <prefix>/<libdir>/cmake/phanos/             phanosConfig.cmake, phanosConfigVersion.cmake,
 #                                               phanosTargets.cmake, PhanosInstrument.cmake
 #

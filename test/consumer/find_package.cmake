@@ -16,10 +16,15 @@ require_file(
   "${prefix}/${LIBDIR}/libphanos.so"
   "${prefix}/${LIBDIR}/phanos/phanos.so"
   "${prefix}/bin/phanos-clang++"
+  "${prefix}/bin/phanos-collector"
   "${prefix}/${LIBDIR}/cmake/phanos/phanosConfig.cmake"
   "${prefix}/${LIBDIR}/cmake/phanos/phanosConfigVersion.cmake"
   "${prefix}/${LIBDIR}/cmake/phanos/phanosTargets.cmake"
   "${prefix}/${LIBDIR}/cmake/phanos/PhanosInstrument.cmake")
+run("installed phanos-collector --version" "${prefix}/bin/phanos-collector" --version)
+if(NOT RUN_OUTPUT MATCHES "^phanos-collector \\(phanos [0-9.]+\\)\n$")
+  message(FATAL_ERROR "FAILED: unexpected phanos-collector --version output:\n${RUN_OUTPUT}")
+endif()
 consumer_configure_command(configure "${PROJECT_DIR}" "${build}" "${prefix}" "${CXX}" -DCMAKE_BUILD_TYPE=Release)
 run("configure the consumer project" ${configure})
 
