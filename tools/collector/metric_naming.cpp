@@ -1,5 +1,7 @@
 #include "metric_naming.hpp"
 
+#include <optional>
+
 #include "prometheus_text.hpp"
 
 namespace phanos::collector {

@@ -13,7 +13,6 @@
 // TYPE:UNITS=NAME adds or replaces rules. Names are sanitised.
 
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>

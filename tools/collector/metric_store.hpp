@@ -46,7 +46,7 @@ struct Family {
 
 struct StoreLimits {
   std::size_t max_series_per_metric = 10000;
-  std::size_t max_metrics = 1000;
+  std::size_t max_metrics = 100;  // (type, units) pairs: a program has a handful
 };
 
 class MetricStore {
