@@ -21,11 +21,7 @@ void Ingest::ingest(std::string_view body) {
   ParsedMessage parsed = parse_message(body, limits_);  // outside the lock: the costly part
   std::lock_guard<std::mutex> lock(mutex_);
   ++messages_;
-  for (const Rejection& rejection : parsed.rejections) {
-    ++rejected_[rejection.reason];
-    log_.warn(to_string(rejection.reason), std::string("rejected ") + rejection.detail + " [" +
-                                               to_string(rejection.reason) + "]");
-  }
+  for (const Rejection& rejection : parsed.rejections) count_rejection(rejection);
   for (const IncomingRecord& record : parsed.records) {
     const MetricStore::Result result = store_.apply(record);
     switch (result.outcome) {
@@ -38,12 +34,16 @@ void Ingest::ingest(std::string_view body) {
                                                         ": the metric has reached its maximum of series");
         break;
       case MetricStore::Outcome::rejected:
-        ++rejected_[result.rejection.reason];
-        log_.warn(to_string(result.rejection.reason), "rejected " + result.rejection.detail + " [" +
-                                                          to_string(result.rejection.reason) + "]");
+        count_rejection(result.rejection);
         break;
     }
   }
+}
+
+void Ingest::count_rejection(const Rejection& rejection) {
+  ++rejected_[rejection.reason];
+  const char* reason = to_string(rejection.reason);
+  log_.warn(reason, "rejected " + rejection.detail + " [" + reason + "]");
 }
 
 std::string Ingest::render() {

@@ -33,6 +33,7 @@ class Ingest {
   std::string render();
 
  private:
+  void count_rejection(const Rejection& rejection);  // and logs it
   void write_own_metrics(std::string& out) const;
 
   std::mutex mutex_;
