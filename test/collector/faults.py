@@ -11,7 +11,6 @@ import json
 import os
 import statistics
 import sys
-import threading
 import time
 
 from collector_harness import Checks, Collector, Node, promtool_check, publish, record, samples, wait_until
