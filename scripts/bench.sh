@@ -24,6 +24,9 @@ phanos_log "per suspension and resumption of a profiled coroutine (bench/corouti
 phanos_log "RabbitMQ handlers against a private broker (bench/rabbit_bench.cpp)"
 python3 "$PHANOS_ROOT/bench/run_rabbit_bench.py" "$dir/bench/phanos_rabbit_bench"
 
+phanos_log "phanos-collector: ingest and /metrics rendering (bench/collector_bench.cpp)"
+"$dir/bench/phanos_collector_bench"
+
 phanos_log "compile time, CPU seconds (bench/compile_time.py)"
 python3 "$PHANOS_ROOT/bench/compile_time.py" --plugin "$dir/plugin/phanos.so" --include "$PHANOS_ROOT/include" --runs 7
 
