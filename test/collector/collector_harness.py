@@ -60,20 +60,22 @@ def stop_process(process, timeout=10):
 
 class Collector:
     def __init__(self, binary, rabbit_port, queue, *options):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/metrics"
         self.log_file = tempfile.NamedTemporaryFile(prefix="phanos-collector-", suffix=".log", delete=False)
-        command = [binary, "--rabbit-port", str(rabbit_port), "--queue", queue,
-                   "--listen", f"127.0.0.1:{self.port}", *options]
-        print("$ " + " ".join(command), flush=True)
-        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
-        if not wait_until(self._serving, 10):
-            raise RuntimeError(f"phanos-collector does not serve {self.url}: {self.log()}")
-
-    def _serving(self):
-        if self.process.poll() is not None:
-            raise RuntimeError(f"phanos-collector exited with {self.process.returncode}: {self.log()}")
-        return bool(self.samples())
+        # A free port can be taken by someone else before the collector binds
+        # it (exit code 1, "cannot listen"): then another one.
+        for attempt in range(3):
+            self.port = free_port()
+            self.url = f"http://127.0.0.1:{self.port}/metrics"
+            command = [binary, "--rabbit-port", str(rabbit_port), "--queue", queue,
+                       "--listen", f"127.0.0.1:{self.port}", *options]
+            print("$ " + " ".join(command), flush=True)
+            self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
+            wait_until(lambda: self.process.poll() is not None or self.samples(), 10)
+            if self.process.poll() is None and self.samples():
+                return
+            if self.process.returncode != 1 or "cannot listen" not in self.log():
+                break
+        raise RuntimeError(f"phanos-collector does not serve {self.url}: {self.log()}")
 
     def metrics(self):
         return http_get(self.url)
@@ -131,6 +133,11 @@ class Prometheus:
 
     def __init__(self, target):
         self.base = tempfile.mkdtemp(prefix="phanos-prometheus-")
+        self.target = target
+        self.log_file = open(os.path.join(self.base, "prometheus.log"), "wb")
+        self._start()
+
+    def _start(self):
         self.port = free_port()
         config = os.path.join(self.base, "prometheus.yml")
         with open(config, "w") as f:
@@ -138,22 +145,26 @@ class Prometheus:
             # not the scrape job's name.
             f.write("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
                     "scrape_configs:\n  - job_name: phanos-collector\n    honor_labels: true\n"
-                    f"    static_configs:\n      - targets: ['{target}']\n")
+                    f"    static_configs:\n      - targets: ['{self.target}']\n")
         command = ["prometheus", f"--config.file={config}", f"--storage.tsdb.path={self.base}/data",
                    f"--web.listen-address=127.0.0.1:{self.port}", "--log.level=warn"]
         print("$ " + " ".join(command), flush=True)
-        self.log_file = open(os.path.join(self.base, "prometheus.log"), "wb")
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
         self.api = f"http://127.0.0.1:{self.port}"
 
     def wait_ready(self, timeout=30):
         def ready():
             if self.process.poll() is not None:
-                raise RuntimeError(f"prometheus exited with {self.process.returncode}: {self.log()}")
+                # Its free port taken meanwhile: another one, a few times.
+                if "address already in use" not in self.log() or self.restarts >= 2:
+                    raise RuntimeError(f"prometheus exited with {self.process.returncode}: {self.log()}")
+                self.restarts += 1
+                self._start()
             try:
                 return http_get(self.api + "/-/ready", timeout=1).strip() != ""
             except OSError:
                 return False
+        self.restarts = 0
         return wait_until(ready, timeout)
 
     def query(self, expression):

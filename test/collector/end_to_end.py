@@ -40,7 +40,11 @@ try:
     count_query = f'time_profiler_count{{job="{job}"}}'
 
     def all_counts_scraped():
-        got = {(m["method"], m["error_raised"]): v for m, v in prometheus.query(count_query)}
+        try:
+            got = {(m["method"], m["error_raised"]): v for m, v in prometheus.query(count_query)}
+        except OSError as error:  # a query that failed: asked again
+            print(f"query failed: {error}")
+            return None
         return got if got == expected_counts else None
     waited = time.monotonic()
     counts = wait_until(all_counts_scraped, 30, interval=0.5)
