@@ -12,15 +12,11 @@
 #include <utility>
 #include <vector>
 
+#include "discarding_handler.hpp"
+
 namespace {
 
-class DiscardingHandler : public phanos::Handler {
- public:
-  DiscardingHandler() : Handler("discard") {}
-  void handle(const std::vector<phanos::Record>& records, std::string_view) override {
-    benchmark::DoNotOptimize(records.data());
-  }
-};
+using phanos_bench::DiscardingHandler;
 
 // A coroutine that never ends; destroyed (while suspended) by its owner.
 class Spinner {

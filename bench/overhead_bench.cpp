@@ -19,18 +19,12 @@
 #endif
 
 #include "allocation_counter.hpp"
+#include "discarding_handler.hpp"
 #include "ratio_reporter.hpp"
 
 namespace {
 
-// A handler that drops records: what remains is phanos' own work.
-class DiscardingHandler : public phanos::Handler {
- public:
-  DiscardingHandler() : Handler("discard") {}
-  void handle(const std::vector<phanos::Record>& records, std::string_view) override {
-    benchmark::DoNotOptimize(records.data());
-  }
-};
+using phanos_bench::DiscardingHandler;
 
 // The text of the records is made and thrown away: the wire cost without I/O.
 class JsonHandler : public phanos::Handler {
