@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "test_support.hpp"
 #include "thread_state.hpp"
@@ -111,6 +113,25 @@ TEST(CallTree, HundredWaitingRecordsAreHandedOverEarly) {
   EXPECT_EQ(calls[1].records.size(), 51u);
   EXPECT_EQ(calls[0].records.front().method, "Batch:root.child");
   EXPECT_EQ(calls[1].records.back().method, "Batch:root");
+}
+
+// Whatever clock times calls (the TSC where the kernel uses it), a call's
+// time lies between how long it surely took and what steady_clock saw
+// around it, to the 0.01 ms it is rounded to.
+TEST(CallTree, TimeAgreesWithSteadyClock) {
+  auto capture = test::reset_profiler(test::example_config());
+  static constexpr detail::Site sleeper{"sleeper", "Clock", "Clock::sleeper", "clock.cpp", 1};
+  for (const auto pause : {std::chrono::milliseconds(2), std::chrono::milliseconds(30)}) {
+    const auto before = std::chrono::steady_clock::now();
+    profiled(sleeper, [&] { std::this_thread::sleep_for(pause); });
+    const double outside = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count();
+    const auto records = capture->all_records();
+    ASSERT_FALSE(records.empty());
+    const double recorded = std::get<double>(records.back().value);
+    const double slept = std::chrono::duration<double, std::milli>(pause).count();
+    EXPECT_GE(recorded, slept - 0.005);
+    EXPECT_LE(recorded, outside + 0.005);
+  }
 }
 
 TEST(CallTree, CallScopeBuildsContextsFromHandMadeSites) {
