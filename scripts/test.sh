@@ -70,12 +70,7 @@ stage() {
       if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Debug \
           -DPHANOS_SANITIZE="$sanitize" -DPHANOS_BUILD_PLUGIN=OFF; then
         failures+=("$name: configure"); return; fi
-      # Sanitizer runtimes of LLVM 14 need a memory layout that high ASLR
-      # entropy can break (TSan: "unexpected memory mapping"): run the tests
-      # without address space randomization when the system allows it.
-      if setarch "$(uname -m)" -R true 2>/dev/null; then
-        prefix=(setarch "$(uname -m)" -R)
-      fi ;;
+      prefix=(sh "$PHANOS_ROOT/scripts/without_aslr.sh") ;;
   esac
   if ! phanos_build "$dir"; then
     failures+=("$name: build"); summary+=("$name: build failed"); return

@@ -16,8 +16,14 @@ inputs = os.path.join(config.test_source_root, "Inputs")
 common = f"-std=c++17 -Wall -Wextra -I{include} -I{inputs}"
 # A sanitized runtime (PHANOS_SANITIZE) is linked into programs built the
 # same way, so the code the plugin generates runs under the sanitizers too.
-if config.sanitize:
-    common += f" -fsanitize={config.sanitize} -fno-omit-frame-pointer"
+# `--param sanitize=...` builds the programs so against the plain runtime
+# (ASan's leak checker still sees every allocation), in a directory of its
+# own so that it can run beside the plain run.
+sanitize = lit_config.params.get("sanitize", config.sanitize)
+if sanitize != config.sanitize:
+    config.test_exec_root = os.path.join(config.test_exec_root, "sanitized")
+if sanitize:
+    common += f" -fsanitize={sanitize} -fno-omit-frame-pointer"
 config.substitutions.append(("%phanos_cxx", f"{config.clangxx} -fplugin={config.phanos_plugin} {common}"))
 config.substitutions.append(("%plain_cxx", f"{config.clangxx} {common} -Wno-unknown-attributes"))
 config.substitutions.append(("%phanos_link",
