@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "discarding_handler.hpp"
+#include "null_handlers.hpp"
 
 namespace {
 

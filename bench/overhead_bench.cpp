@@ -19,22 +19,13 @@
 #endif
 
 #include "allocation_counter.hpp"
-#include "discarding_handler.hpp"
+#include "null_handlers.hpp"
 #include "ratio_reporter.hpp"
 
 namespace {
 
 using phanos_bench::DiscardingHandler;
-
-// The text of the records is made and thrown away: the wire cost without I/O.
-class JsonHandler : public phanos::Handler {
- public:
-  JsonHandler() : Handler("json") {}
-  void handle(const std::vector<phanos::Record>& records, std::string_view) override {
-    std::string json = phanos::to_json(records);
-    benchmark::DoNotOptimize(json.data());
-  }
-};
+using phanos_bench::SerialisingHandler;
 
 class NullBuffer : public std::streambuf {
  protected:
@@ -123,7 +114,7 @@ void BM_child_call_stream_handler(benchmark::State& state) {
 BENCHMARK(BM_child_call_stream_handler);
 
 void BM_child_call_to_json(benchmark::State& state) {
-  ProfilerSetup setup(std::make_shared<JsonHandler>());
+  ProfilerSetup setup(std::make_shared<SerialisingHandler>());
   root_of_children(state);
 }
 BENCHMARK(BM_child_call_to_json);

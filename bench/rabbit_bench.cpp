@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include "null_handlers.hpp"
+
 namespace {
 
 int broker_port() {
@@ -83,21 +85,6 @@ void BM_AsyncImpProfHandler_publish(benchmark::State& state) {
 }
 BENCHMARK(BM_AsyncImpProfHandler_publish)->UseRealTime()->Unit(benchmark::kMillisecond)->Iterations(3);
 
-struct Discard : phanos::Handler {
-  using Handler::Handler;
-  void handle(const std::vector<phanos::Record>&, std::string_view) override {}
-};
-
-// Serialises as the RabbitMQ handlers do, and sends nothing: the caller's
-// cost without any handler I/O.
-struct SerialiseOnly : phanos::Handler {
-  using Handler::Handler;
-  void handle(const std::vector<phanos::Record>& records, std::string_view) override {
-    std::string body = phanos::to_json(records);
-    benchmark::DoNotOptimize(body.data());
-  }
-};
-
 struct Worker {
   [[phanos::profile]] int step(int i) { return i * 3 + 1; }
 };
@@ -118,14 +105,14 @@ void profiled_calls(benchmark::State& state) {
 }
 
 void BM_profiled_call_discarding_handler(benchmark::State& state) {
-  profile_with(std::make_shared<Discard>("discard"));
+  profile_with(std::make_shared<phanos_bench::DiscardingHandler>());
   profiled_calls(state);
   phanos::profiler().delete_handlers();
 }
 BENCHMARK(BM_profiled_call_discarding_handler)->MinTime(2);
 
 void BM_profiled_call_serialising_handler(benchmark::State& state) {
-  profile_with(std::make_shared<SerialiseOnly>("serialise"));
+  profile_with(std::make_shared<phanos_bench::SerialisingHandler>());
   profiled_calls(state);
   phanos::profiler().delete_handlers();
 }
@@ -162,7 +149,7 @@ void paced_calls(benchmark::State& state) {
 }
 
 void BM_paced_call_serialising_handler(benchmark::State& state) {
-  profile_with(std::make_shared<SerialiseOnly>("serialise"));
+  profile_with(std::make_shared<phanos_bench::SerialisingHandler>());
   paced_calls(state);
   phanos::profiler().delete_handlers();
 }
