@@ -1,5 +1,5 @@
 #pragma once
-// The names a profiled function is known by at run time (spec §3).
+// The names a profiled function is known by at run time (docs/instrumenting.md).
 
 #include "clang/AST/Decl.h"
 

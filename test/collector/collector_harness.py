@@ -116,7 +116,7 @@ def publish(publisher, port, bodies, routing_key="collector_test", repeat=1):
 
 
 def record(metric, value, units="items", job="collector_test", method="Service:handle", labels=None, item="Service"):
-    """One record as phanos publishes it (spec §7)."""
+    """One record as phanos publishes it (the wire format, docs/collector.md)."""
     return {"item": item, "metric": metric, "units": units, "job": job, "method": method,
             "labels": labels if labels is not None else {"error_raised": False}, "value": value}
 

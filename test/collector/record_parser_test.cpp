@@ -1,4 +1,4 @@
-// parse_message: the wire format of spec §7 in, typed records or reasons out.
+// parse_message: the wire format of the wire format, docs/collector.md in, typed records or reasons out.
 #include <gtest/gtest.h>
 
 #include "record_parser.hpp"

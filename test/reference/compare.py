@@ -17,7 +17,7 @@ SCENARIO config_errors compares what the program wrote of each rejected
 configuration with config_errors.json instead.
 SCENARIO rabbitmq_messages compares (c) with each message's raw_body in
 rabbitmq_messages.json instead (one message per handle() call).
---response-size N: the response_size value must be N (spec §5's rule, not
+--response-size N: the response_size value must be N (the C++ rule of include/phanos/response_size.hpp, not
 Python's sys.getsizeof); that value is masked on both sides.
 """
 import argparse
@@ -61,7 +61,7 @@ def read_calls(path):
 
 
 def check_time(value, where):
-    # Elapsed milliseconds rounded to 2 decimals (spec §5).
+    # Elapsed milliseconds rounded to 2 decimals (as Python phanos does).
     if not isinstance(value, float) or value < 0 or round(value, 2) != value:
         fail(f"{where}: time {value!r} is not a float >= 0 rounded to 2 decimals")
 
@@ -113,7 +113,7 @@ def check_wire(call, index):
 
 
 # Python raises KeyError / AttributeError with its own wording; here every
-# rejection is a ConfigError whose message names the key (spec §4). What
+# rejection is a ConfigError whose message names the key (docs/configuration.md). What
 # each message must name, by configuration:
 CONFIG_ERROR_MENTIONS = ["job", "phanos.publisher.NoSuchHandler"]
 

@@ -1,7 +1,7 @@
 // The config errors of gen_reference.py: configurations dict_config must
 // reject. Python raises KeyError (no job) and AttributeError (unknown
 // handler class); here both are phanos::ConfigError, whose message names the
-// key at fault (spec §4), which compare.py checks.
+// key at fault (docs/configuration.md), which compare.py checks.
 //
 // Writes OUT_DIR/errors.txt, three lines per configuration:
 //   config <the JSON given>

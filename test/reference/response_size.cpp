@@ -1,6 +1,6 @@
 // Scenario "response_size" of gen_reference.py: the response size profiler
 // observes the root's result only. Python's value (52.0) is
-// sys.getsizeof("abc"); spec §5 counts the string's bytes: 3.0, which
+// sys.getsizeof("abc"); phanos counts the string's bytes: 3.0, which
 // compare.py checks in place of Python's number.
 
 #include <string>

@@ -1,5 +1,5 @@
 // The call tree: context strings, items, when records are handed over.
-// Scenarios mirror shared/reference (nested, batching) in C++.
+// Scenarios mirror test/reference/python (nested, batching) in C++.
 
 #include <gtest/gtest.h>
 

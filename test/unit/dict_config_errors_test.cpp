@@ -32,7 +32,7 @@ std::string with_handlers(const std::string& handlers) {
 std::string with_handler(const std::string& handler) { return with_handlers(R"("h": )" + handler); }
 
 const BadConfig bad_configs[] = {
-    // The two cases of shared/reference/config_errors.json: Python raised
+    // The two cases of test/reference/python/config_errors.json: Python raised
     // KeyError 'Job argument not found in config dictionary' and
     // AttributeError "module 'phanos.publisher' has no attribute 'NoSuchHandler'".
     {"reference_missing_job", R"({"time_profile": true})", "job: required key is missing"},

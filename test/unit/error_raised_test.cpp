@@ -1,5 +1,5 @@
 // error_raised: true on the records of every call an exception leaves,
-// false where it was caught. Mirrors shared/reference/error_raised.txt.
+// false where it was caught. Mirrors test/reference/python/error_raised.txt.
 
 #include <gtest/gtest.h>
 

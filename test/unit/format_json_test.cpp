@@ -1,4 +1,4 @@
-// Expected bytes are copied from shared/reference/rabbitmq_messages.json
+// Expected bytes are copied from test/reference/python/rabbitmq_messages.json
 // (raw_body) and metrics.records.json, or printed by Python's
 // json.dumps(separators=(",", ":"), ensure_ascii=False).
 

@@ -1,4 +1,4 @@
-// Expected lines are copied from shared/reference/*.txt (Python phanos).
+// Expected lines are copied from test/reference/python/*.txt (Python phanos).
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Every basic metric, valid and invalid operations. The scenario mirrors
-// shared/reference/metrics.txt (Python records them in before_root_func,
+// test/reference/python/metrics.txt (Python records them in before_root_func,
 // i.e. inside the root call, as the body does here).
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 #pragma once
-// One record as it arrives from a profiled program (spec §7): the fields of
+// One record as it arrives from a profiled program (the wire format, docs/collector.md): the fields of
 // the JSON object, checked and typed. The wire carries the metric's type and
 // units but not the name it has in the program (Python phanos publishes no
 // name), so metric_naming.hpp decides the Prometheus name.

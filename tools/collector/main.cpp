@@ -1,4 +1,4 @@
-// phanos-collector: RabbitMQ records in, Prometheus /metrics out (spec §10).
+// phanos-collector: RabbitMQ records in, Prometheus /metrics out (docs/collector.md).
 // Threads: the broker consumer, the HTTP server's pool, and this one, which
 // waits for SIGINT or SIGTERM and then stops the other two.
 

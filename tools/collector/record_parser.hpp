@@ -1,5 +1,5 @@
 #pragma once
-// Turns one AMQP message body (a JSON array of records, spec §7) into typed
+// Turns one AMQP message body (a JSON array of records, the wire format, docs/collector.md) into typed
 // records. Anything else is rejected with a reason, never thrown: a
 // collector must outlive whatever a broker hands it.
 

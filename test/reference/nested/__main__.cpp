@@ -1,6 +1,6 @@
 // Scenario "nested" of gen_reference.py: methods of a class calling each
 // other, and a free function. The file is named __main__.cpp because the
-// item of a function in the global namespace is its file's stem (spec §3),
+// item of a function in the global namespace is its file's stem (docs/instrumenting.md),
 // and Python's is the module name, "__main__" for a script.
 
 #include "../dummy_db_access.hpp"
