@@ -6,10 +6,12 @@
 #include "ParserPosition.h"
 #include "PredefinedNames.h"
 #include "RuntimeHeader.h"
+#include "StatementCount.h"
 #include "TokenReader.h"
 #include "Wrapping.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Preprocessor.h"
@@ -78,10 +80,16 @@ std::optional<std::string> whyNoBody(Preprocessor &PP, const Token &Start) {
 
 }  // namespace
 
-BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD) {
+BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD, unsigned MinStatements) {
   Preprocessor &PP = S.getPreprocessor();
-  if (!S.getLangOpts().CPlusPlus17) return {Outcome::Skipped, "phanos needs C++17 or later"};
+  if (!S.getLangOpts().CPlusPlus11) return {Outcome::Skipped, "phanos needs C++11 or later"};
   if (FD.isConsteval()) return {Outcome::Skipped, "it is consteval and never runs at run time"};
+  if (FD.isConstexpr() && !S.getLangOpts().CPlusPlus17)
+    return {Outcome::Skipped, "it is constexpr, and before C++17 a lambda cannot carry its body in a constant expression"};
+  if (FD.hasAttr<TargetAttr>() || FD.hasAttr<TargetClonesAttr>() || FD.hasAttr<CPUSpecificAttr>())
+    return {Outcome::Skipped, "it is compiled for another target (__attribute__((target))), which the lambda "
+                              "carrying its body would not be"};
+  if (FD.hasAttr<NakedAttr>()) return {Outcome::Skipped, "it is naked (no prologue for the runtime's call)"};
   if (FD.isVariadic())
     return {Outcome::Skipped, "it is a C variadic function ('...'); va_start cannot run in the instrumented body"};
   if (!RuntimeHeader::isVisible(S))
@@ -125,6 +133,11 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD)
   if (!Read) {
     Reader.restore();
     return {Outcome::Skipped, "its body could not be read to the end"};
+  }
+  if (unsigned Statements = countStatements(Body); Statements < MinStatements) {
+    Reader.restore();
+    return {Outcome::Skipped, "it has " + std::to_string(Statements) + " statement" + (Statements == 1 ? "" : "s") +
+                                  ", fewer than min-statements=" + std::to_string(MinStatements)};
   }
   bool Coroutine = isCoroutineBody(Body) || isCoroutineBody(Handlers);
   bool Awaits = Coroutine && awaitsAnything(Body);

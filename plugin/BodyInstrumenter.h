@@ -4,8 +4,8 @@
 // `:` of a constructor's initializers, or `try`); the instrumenter reads the
 // body's tokens from the preprocessor and pushes back
 //
-//   { static constexpr ::phanos::detail::Site phanos_site_{...};
-//     return ::phanos::detail::invoke(phanos_site_, [&]() -> R { BODY }); }
+//   { static constexpr ::phanos::detail::Site __phanos_site{...};
+//     return ::phanos::detail::invoke(__phanos_site, [&]() -> R { BODY }, params...); }
 //
 // so the body runs inside the runtime's call scope. See the design note in
 // include/phanos/detail/invoke.hpp for why the result survives untouched.
@@ -29,8 +29,9 @@ class BodyInstrumenter {
   };
 
   // Must be called from the attribute handler, while the parser's current
-  // token is the one following the declarator.
-  static Result instrument(clang::Sema &S, clang::FunctionDecl &FD);
+  // token is the one following the declarator. A body of fewer than
+  // `MinStatements` statements (StatementCount.h) is skipped.
+  static Result instrument(clang::Sema &S, clang::FunctionDecl &FD, unsigned MinStatements = 0);
 };
 
 }  // namespace phanos

@@ -1,5 +1,6 @@
 #include "CoroutineBody.h"
 
+#include "GeneratedNames.h"
 #include "NestingTracker.h"
 
 #include <optional>
@@ -168,20 +169,20 @@ Tokens rewritten(ArrayRef<Token> Body, const GeneratedTokens &Gen) {
       Out.push_back(Keyword);  // not an expression: left to the compiler to report
     } else if (Await) {
       Out.push_back(Keyword);
-      Gen.append("::phanos::detail::track(phanos_coroutine_, ", Out);
+      Gen.append("::phanos::detail::track(" + names::Coroutine.str() + ", ", Out);
       Out.append(Operand.begin(), Operand.end());
       Gen.append(")", Out);
     } else if (Operand.front().is(tok::l_brace)) {
-      Gen.append("(::phanos::detail::suspending(phanos_coroutine_), ", Out);
+      Gen.append("(::phanos::detail::suspending(" + names::Coroutine.str() + "), ", Out);
       Out.push_back(Keyword);
       Out.append(Operand.begin(), Operand.end());
-      Gen.append(", ::phanos::detail::resumed(phanos_coroutine_))", Out);
+      Gen.append(", ::phanos::detail::resumed(" + names::Coroutine.str() + "))", Out);
     } else {
       Gen.append("(", Out);
       Out.push_back(Keyword);
-      Gen.append("::phanos::detail::yielding(phanos_coroutine_, ", Out);
+      Gen.append("::phanos::detail::yielding(" + names::Coroutine.str() + ", ", Out);
       Out.append(Operand.begin(), Operand.end());
-      Gen.append("), ::phanos::detail::resumed(phanos_coroutine_))", Out);
+      Gen.append("), ::phanos::detail::resumed(" + names::Coroutine.str() + "))", Out);
     }
     for (; I < End; ++I) Nesting.advance(Body[I]);
   }

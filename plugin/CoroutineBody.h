@@ -3,9 +3,9 @@
 // every point where it may suspend is rewritten (at the body's own level,
 // not in lambdas or local classes nested in it):
 //
-//   co_await X   ->  co_await ::phanos::detail::track(phanos_coroutine_, X)
-//   co_yield Y   ->  (co_yield ::phanos::detail::yielding(phanos_coroutine_, Y),
-//                     ::phanos::detail::resumed(phanos_coroutine_))
+//   co_await X   ->  co_await ::phanos::detail::track(__phanos_coroutine, X)
+//   co_yield Y   ->  (co_yield ::phanos::detail::yielding(__phanos_coroutine, Y),
+//                     ::phanos::detail::resumed(__phanos_coroutine))
 //
 // See include/phanos/detail/coroutine.hpp for what these do.
 

@@ -1,5 +1,7 @@
 #include "GeneratedTokens.h"
 
+#include "GeneratedNames.h"
+
 #include "clang/Lex/Lexer.h"
 
 namespace phanos {
@@ -34,7 +36,9 @@ void GeneratedTokens::append(StringRef Text, SmallVectorImpl<Token> &Out) const 
         Out.push_back(Type);
         continue;
       }
+      SourceLocation Declaration = names::declarationLocation(SM, Tok.getRawIdentifier());
       PP.LookUpIdentifierInfo(Tok);
+      if (Declaration.isValid()) Tok.setLocation(Declaration);
     }
     Out.push_back(Tok);
   }

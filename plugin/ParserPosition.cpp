@@ -4,11 +4,19 @@ namespace phanos {
 
 namespace {
 clang::Token LastToken;
+std::function<void()> EndOfMainFile;
 }  // namespace
 
-void ParserPosition::watch(clang::Preprocessor &PP) {
+void ParserPosition::watch(clang::Preprocessor &PP, std::function<void()> AtEndOfMainFile) {
   LastToken.startToken();
-  PP.setTokenWatcher([](const clang::Token &Tok) { LastToken = Tok; });
+  EndOfMainFile = std::move(AtEndOfMainFile);
+  // The watcher sees the parser's own tokens only (not those it replays
+  // from its caches, which carry eof markers of their own): an eof here is
+  // the main file's.
+  PP.setTokenWatcher([](const clang::Token &Tok) {
+    LastToken = Tok;
+    if (Tok.is(clang::tok::eof) && EndOfMainFile) std::exchange(EndOfMainFile, nullptr)();
+  });
 }
 
 const clang::Token &ParserPosition::current() { return LastToken; }

@@ -1,5 +1,7 @@
 #include "PredefinedNames.h"
 
+#include "GeneratedNames.h"
+
 namespace phanos {
 
 using namespace clang;
@@ -8,12 +10,12 @@ std::string bindPredefinedNames(Tokens &Body, const GeneratedTokens &Gen) {
   struct Predefined {
     tok::TokenKind Kind;
     const char *Spelling;
-    const char *Alias;
+    llvm::StringLiteral Alias;
   };
   static constexpr Predefined Names[] = {
-      {tok::kw___func__, "__func__", "phanos_func_"},
-      {tok::kw___FUNCTION__, "__FUNCTION__", "phanos_FUNCTION_"},
-      {tok::kw___PRETTY_FUNCTION__, "__PRETTY_FUNCTION__", "phanos_PRETTY_FUNCTION_"},
+      {tok::kw___func__, "__func__", names::Func},
+      {tok::kw___FUNCTION__, "__FUNCTION__", names::Function},
+      {tok::kw___PRETTY_FUNCTION__, "__PRETTY_FUNCTION__", names::PrettyFunction},
   };
   std::string Bindings;
   for (const Predefined &Name : Names) {
@@ -25,7 +27,7 @@ std::string bindPredefinedNames(Tokens &Body, const GeneratedTokens &Gen) {
       Tok.setLocation(Loc);
       Used = true;
     }
-    if (Used) Bindings += std::string("auto& ") + Name.Alias + " = " + Name.Spelling + "; ";
+    if (Used) Bindings += "auto& " + Name.Alias.str() + " = " + Name.Spelling + "; ";
   }
   return Bindings;
 }

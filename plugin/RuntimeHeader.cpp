@@ -1,5 +1,7 @@
 #include "RuntimeHeader.h"
 
+#include "PluginOptions.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -8,11 +10,12 @@ namespace phanos {
 
 using namespace clang;
 
-void RuntimeHeader::includeIfMainFileIsAnnotated(Preprocessor &PP) {
-  if (!PP.getLangOpts().CPlusPlus17) return;  // the header needs it; annotations are reported instead
+void RuntimeHeader::includeWhereNeeded(Preprocessor &PP) {
+  if (!PP.getLangOpts().CPlusPlus11) return;  // the header needs it; annotations are reported instead
   const SourceManager &SM = PP.getSourceManager();
   StringRef Text = SM.getBufferData(SM.getMainFileID());
-  if (!Text.contains("phanos::profile") && !Text.contains("phanos_profile")) return;
+  if (!PluginOptions::current().filesMode() && !Text.contains("phanos::profile") && !Text.contains("phanos_profile"))
+    return;
   PP.setPredefines(PP.getPredefines() + "\n#include <" + Path.str() + ">\n");
 }
 

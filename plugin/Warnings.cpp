@@ -33,4 +33,10 @@ void instrumented(Sema &S, SourceLocation Loc, const FunctionDecl &FD) {
   S.Diag(Loc, ID) << &FD << Site.Item << Site.Name;
 }
 
+void skipped(Sema &S, SourceLocation Loc, const FunctionDecl &FD, StringRef Reason) {
+  DiagnosticsEngine &Diags = S.getDiagnostics();
+  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Remark, "[[phanos::profile]] ignored on %0: %1");
+  S.Diag(Loc, ID) << &FD << Reason;
+}
+
 }  // namespace phanos::remarks

@@ -1,5 +1,6 @@
 #include "Wrapping.h"
 
+#include "GeneratedNames.h"
 #include "GeneratedTokens.h"
 #include "SiteDescription.h"
 
@@ -23,22 +24,29 @@ std::string cString(StringRef Text) {
 
 std::string siteDeclaration(const FunctionDecl &FD) {
   SiteDescription Site = SiteDescription::of(FD);
-  return "static constexpr ::phanos::detail::Site phanos_site_{" + cString(Site.Name) + ", " + cString(Site.Item) +
+  return "static constexpr ::phanos::detail::Site " + names::Site.str() + "{" + cString(Site.Name) + ", " + cString(Site.Item) +
          ", " + cString(Site.QualifiedName) + ", " + cString(Site.File) + ", " + std::to_string(Site.Line) + "u};";
 }
 
-// ", a, b, pack..." : every parameter by name, for hooks to see. A parameter
-// without a name is passed as a placeholder that keeps the others' positions.
-std::string parameterList(const FunctionDecl &FD) {
+// "a, b, pack..." : every parameter by name, for hooks to see. A parameter
+// without a name (an unnamed pack too) is passed as one placeholder that keeps
+// the others' positions.
+// `Each` wraps each one (a pack: its pattern).
+std::string parameterList(const FunctionDecl &FD, StringRef Each = "") {
   std::string List;
   for (const ParmVarDecl *Param : FD.parameters()) {
-    List += ", ";
-    if (Param->getName().empty())
-      List += "::phanos::detail::unnamed_argument";
-    else
-      List += Param->getName().str() + (Param->isParameterPack() ? "..." : "");
+    if (!List.empty()) List += ", ";
+    std::string Name = Param->getName().empty() ? "::phanos::detail::UnnamedArgument()" : Param->getName().str();
+    List += Each.empty() ? Name : Each.str() + "(" + Name + ")";
+    if (Param->isParameterPack() && !Param->getName().empty()) List += "...";
   }
   return List;
+}
+
+// ", a, b, pack..." after the arguments that come first.
+std::string trailingParameterList(const FunctionDecl &FD) {
+  std::string List = parameterList(FD);
+  return List.empty() ? List : ", " + List;
 }
 
 // Attributes are handled before a definition inherits `[[noreturn]]` from an
@@ -89,26 +97,30 @@ Wrapping Wrapping::inLambda(const FunctionDecl &FD, const std::string &Predefine
     // that constant evaluation never calls.
     W.Open = PredefinedBindings + Return +
              "::phanos::detail::invoke_constexpr([]() noexcept -> const ::phanos::detail::Site& { " +
-             siteDeclaration(FD) + " return phanos_site_; }, " + Lambda;
+             siteDeclaration(FD) + " return " + names::Site.str() + "; }, " + Lambda;
   } else {
-    W.Open = siteDeclaration(FD) + " " + PredefinedBindings + Return + "::phanos::detail::invoke(phanos_site_, " +
-             Lambda;
+    W.Open = siteDeclaration(FD) + " " + PredefinedBindings + Return + "::phanos::detail::invoke(" + names::Site.str() +
+             ", " + Lambda;
   }
   // main() may fall off its end; the lambda standing in for its body may not.
-  W.Close = (FD.isMain() ? " return 0; }" : " }") + parameterList(FD) + ");";
+  W.Close = (FD.isMain() ? " return 0; }" : " }") + trailingParameterList(FD) + ");";
   if (NoReturn) W.Close += " __builtin_unreachable();";
   return W;
 }
 
 Wrapping Wrapping::guardInPlace(const FunctionDecl &FD) {
-  return {siteDeclaration(FD) + " ::phanos::detail::GuardedCall phanos_call_(phanos_site_" + parameterList(FD) + ");",
+  // The array has a spare element, so that it is never empty.
+  std::string Arguments = parameterList(FD, "::phanos::detail::argument_of");
+  return {siteDeclaration(FD) + " const ::phanos::detail::Argument " + names::Arguments.str() + "[] = {" +
+              Arguments + (Arguments.empty() ? "{}};" : ", {}};") + " ::phanos::detail::GuardedCall " +
+              names::Call.str() + "(" + names::Site.str() + ", " + names::Arguments.str() + ");",
           ""};
 }
 
 Wrapping Wrapping::inCoroutine(const FunctionDecl &FD, bool Awaits) {
-  return {siteDeclaration(FD) + " auto phanos_coroutine_ = ::phanos::detail::profile_coroutine<" +
-              (Awaits ? promiseType(FD) : "void") + ">(phanos_site_, __builtin_coro_frame()" + parameterList(FD) +
-              ");",
+  return {siteDeclaration(FD) + " auto " + names::Coroutine.str() + " = ::phanos::detail::profile_coroutine<" +
+              (Awaits ? promiseType(FD) : "void") + ">(" + names::Site.str() + ", __builtin_coro_frame()" +
+              trailingParameterList(FD) + ");",
           ""};
 }
 

@@ -1,13 +1,11 @@
 #pragma once
 // The generated text that goes around a body: `Open BODY Close`.
 //
-//   { static constexpr ::phanos::detail::Site phanos_site_{...};
-//     return ::phanos::detail::invoke(phanos_site_, [&]() -> R { BODY }); }
+//   { static constexpr ::phanos::detail::Site __phanos_site{...};
+//     return ::phanos::detail::invoke(__phanos_site, [&]() -> R { BODY }, params...); }
 //
-// The names it declares (phanos_site_, phanos_call_, phanos_func_...) are not
-// reserved identifiers, so -Wreserved-identifier stays quiet; they live in
-// the function's outer block, one scope outside the body, so the body cannot
-// clash with them.
+// The names it declares are reserved ones (GeneratedNames.h), so no body can
+// clash with them, even a body kept in place beside them.
 
 #include "clang/AST/Decl.h"
 #include "clang/Lex/Token.h"

@@ -8,9 +8,10 @@
 //   template <> struct phanos::response_size<Page> {
 //     static std::size_t of(const Page& page) { return page.html.size(); }
 //   };
+//
+// The code the plugin generates includes this header, so it stays C++11.
 
 #include <cstddef>
-#include <iterator>
 #include <type_traits>
 #include <utility>
 
@@ -18,12 +19,19 @@ namespace phanos {
 
 namespace detail {
 
+template <class...>
+struct make_void {
+  using type = void;
+};
+
+// A contiguous container: value_type, data() and size(), as std::data and
+// std::size see a container.
 template <class T, class = void>
 struct is_contiguous_container : std::false_type {};
 template <class T>
 struct is_contiguous_container<
-    T, std::void_t<typename T::value_type, decltype(std::data(std::declval<const T&>())),
-                   decltype(std::size(std::declval<const T&>()))>> : std::true_type {};
+    T, typename make_void<typename T::value_type, decltype(std::declval<const T&>().data()),
+                          decltype(std::declval<const T&>().size())>::type> : std::true_type {};
 
 }  // namespace detail
 
@@ -31,13 +39,13 @@ template <class T, class Enable = void>
 struct response_size {};  // no `of`: results of this type are not observed
 
 template <class T>
-struct response_size<T, std::enable_if_t<detail::is_contiguous_container<T>::value>> {
-  static std::size_t of(const T& value) { return std::size(value) * sizeof(typename T::value_type); }
+struct response_size<T, typename std::enable_if<detail::is_contiguous_container<T>::value>::type> {
+  static std::size_t of(const T& value) { return value.size() * sizeof(typename T::value_type); }
 };
 
 template <class T>
-struct response_size<T, std::enable_if_t<!detail::is_contiguous_container<T>::value &&
-                                         std::is_trivially_copyable_v<T>>> {
+struct response_size<T, typename std::enable_if<!detail::is_contiguous_container<T>::value &&
+                                                std::is_trivially_copyable<T>::value>::type> {
   static std::size_t of(const T&) { return sizeof(T); }
 };
 
@@ -50,8 +58,8 @@ using SizeOf = std::size_t (*)(const void* result);
 template <class T, class = void>
 struct has_response_size : std::false_type {};
 template <class T>
-struct has_response_size<T, std::void_t<decltype(response_size<T>::of(std::declval<const T&>()))>>
-    : std::true_type {};
+struct has_response_size<
+    T, typename make_void<decltype(response_size<T>::of(std::declval<const T&>()))>::type> : std::true_type {};
 
 template <class T>
 std::size_t size_of_result(const void* result) {
@@ -59,12 +67,16 @@ std::size_t size_of_result(const void* result) {
 }
 
 template <class T>
+constexpr SizeOf size_function(std::true_type /*has_response_size*/) noexcept {
+  return &size_of_result<T>;
+}
+template <class T>
+constexpr SizeOf size_function(std::false_type) noexcept {
+  return nullptr;
+}
+template <class T>
 constexpr SizeOf size_function() noexcept {
-  if constexpr (has_response_size<T>::value) {
-    return &size_of_result<T>;
-  } else {
-    return nullptr;
-  }
+  return size_function<T>(has_response_size<T>{});
 }
 
 }  // namespace detail

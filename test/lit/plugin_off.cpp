@@ -35,4 +35,4 @@ int main() {
 
 // OFF-SYMBOLS: T main
 // ON-SYMBOLS: phanos::detail::
-// UNKNOWN: error: unknown phanos plugin argument 'frobnicate' (-fplugin-arg-phanos-frobnicate); known: verbose, off
+// UNKNOWN: error: unknown phanos plugin argument 'frobnicate' (-fplugin-arg-phanos-frobnicate); known: verbose, off, instrument-files=REGEX, exclude-functions=REGEX, min-statements=N, help

@@ -3,17 +3,19 @@
 // thread's innermost call points to the one it returns to. Where the call
 // stands in the tree is its context node (runtime/context_node.hpp), which
 // outlives the call. A profiled coroutine's call lives in its frame instead
-// (coroutine_scope.hpp).
+// (coroutine_scope.hpp). Included by generated code: C++11.
 
 #include <atomic>
 #include <cstdint>
+#include <type_traits>
 
 #include "phanos/detail/argument.hpp"
 #include "phanos/detail/site.hpp"
 #include "phanos/detail/type_id.hpp"
 #include "phanos/response_size.hpp"
 
-namespace phanos::detail {
+namespace phanos {
+namespace detail {
 
 struct ThreadState;
 struct ContextNode;
@@ -44,7 +46,7 @@ class CallScope {
   // The body's result, for after-hooks and the root's response size.
   template <class T>
   void set_result(const T* result) noexcept {
-    using Value = std::remove_cv_t<T>;
+    using Value = typename std::remove_cv<T>::type;
     result_ = result;
     result_type_ = type_id<Value>();
     result_size_ = size_function<Value>();
@@ -89,4 +91,5 @@ class CallScope {
   SizeOf result_size_ = nullptr;
 };
 
-}  // namespace phanos::detail
+}  // namespace detail
+}  // namespace phanos

@@ -6,12 +6,12 @@
 //   Task f(params) { ... co_await X ... co_yield Y ... }
 // into
 //   Task f(params) {
-//     static constexpr ::phanos::detail::Site phanos_site_{...};
-//     auto phanos_coroutine_ = ::phanos::detail::profile_coroutine<Promise>(
-//         phanos_site_, __builtin_coro_frame(), params...);
-//     ... co_await ::phanos::detail::track(phanos_coroutine_, X) ...
-//     ... (co_yield ::phanos::detail::yielding(phanos_coroutine_, Y),
-//          ::phanos::detail::resumed(phanos_coroutine_)) ...
+//     static constexpr ::phanos::detail::Site __phanos_site{...};
+//     auto __phanos_coroutine = ::phanos::detail::profile_coroutine<Promise>(
+//         __phanos_site, __builtin_coro_frame(), params...);
+//     ... co_await ::phanos::detail::track(__phanos_coroutine, X) ...
+//     ... (co_yield ::phanos::detail::yielding(__phanos_coroutine, Y),
+//          ::phanos::detail::resumed(__phanos_coroutine)) ...
 //   }
 //
 // The awaiter track() returns does what X's own awaiter does, and around the
@@ -130,7 +130,7 @@ template <std::size_t N>
 class ProfiledCoroutine {
  public:
   template <class... Params>
-  ProfiledCoroutine(const Site& site, const void* frame, Params&... params)
+  ProfiledCoroutine(const Site& site, const void* frame, Params&&... params)
       : arguments_{argument_of(params)...}, scope_(site, frame, Arguments{arguments_, N}) {}
   CoroutineScope& scope() noexcept { return scope_; }
 
@@ -147,7 +147,7 @@ struct UnprofiledCoroutine {};
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wgcc-compat"
 template <class Promise, class... Params>
-auto profile_coroutine(const Site& site, const void* frame, Params&... params)
+auto profile_coroutine(const Site& site, const void* frame, Params&&... params)
     __attribute__((diagnose_if(has_await_transform<Promise>,
                                "[[phanos::profile]] ignored on this coroutine: its promise type has "
                                "await_transform, which would see phanos' awaiter instead of what is awaited",

@@ -1,6 +1,8 @@
 #pragma once
+// Included by the code the plugin generates, so it stays C++11.
 
-namespace phanos::detail {
+namespace phanos {
+namespace detail {
 
 // What the plugin knows about one instrumented function. The plugin emits one
 // `static constexpr Site` per function, so the hot path only passes a pointer.
@@ -14,4 +16,5 @@ struct Site {
   unsigned line;
 };
 
-}  // namespace phanos::detail
+}  // namespace detail
+}  // namespace phanos

@@ -1,17 +1,25 @@
 #pragma once
 // Identifies a type without RTTI, so instrumented code also builds with
-// -fno-rtti: one inline variable per type, whose address is the identity.
+// -fno-rtti: one static member per type, whose address is the identity (a
+// class template's static member rather than an inline variable, because the
+// code the plugin generates includes this header from C++11 on).
 
-namespace phanos::detail {
+namespace phanos {
+namespace detail {
 
 using TypeId = const void*;
 
 template <class T>
-inline constexpr char type_tag = 0;
+struct TypeTag {
+  static const char tag;
+};
+template <class T>
+const char TypeTag<T>::tag = 0;
 
 template <class T>
 constexpr TypeId type_id() noexcept {
-  return &type_tag<T>;
+  return &TypeTag<T>::tag;
 }
 
-}  // namespace phanos::detail
+}  // namespace detail
+}  // namespace phanos
