@@ -5,6 +5,7 @@
 #include <string>
 
 #include "config/parse_config.hpp"
+#include "phanos/detail/call_scope.hpp"
 #include "log.hpp"
 #include "loggers.hpp"
 #include "phanos/metrics/response_size.hpp"
@@ -168,6 +169,41 @@ void Profiler::clear() {
     detail::run_reporting_failure(*entry.failures, "cleanup() of metric", entry.metric->name(),
                                   [&] { entry.metric->cleanup(); });
   }
+}
+
+std::string Profiler::job() const { return detail::registry_snapshot()->config.job; }
+
+bool Profiler::handle_records() const { return detail::registry_snapshot()->config.handle_records; }
+
+void Profiler::handle_records(bool enabled) {
+  detail::change_registry([&](detail::Registry& registry) { registry.config.handle_records = enabled; });
+}
+
+bool Profiler::error_raised_label() const { return detail::registry_snapshot()->config.error_raised_label; }
+
+void Profiler::error_raised_label(bool enabled) {
+  detail::change_registry([&](detail::Registry& registry) { registry.config.error_raised_label = enabled; });
+}
+
+bool Profiler::needs_profiling() const { return detail::profiling_active(); }
+
+std::size_t Profiler::records_count() const {
+  detail::ThreadRecords* records = detail::records_of_current_tree();
+  return records != nullptr ? records->size() : 0;
+}
+
+std::vector<std::string> Profiler::metric_names() const {
+  std::vector<std::string> names;
+  for (const detail::RegisteredMetric& entry : detail::registry_snapshot()->metrics)
+    names.push_back(entry.metric->name());
+  return names;
+}
+
+std::vector<std::string> Profiler::handler_names() const {
+  std::vector<std::string> names;
+  for (const detail::RegisteredHandler& entry : detail::registry_snapshot()->handlers)
+    names.push_back(entry.handler->handler_name());
+  return names;
 }
 
 }  // namespace phanos

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "phanos/config.hpp"
 #include "phanos/handler.hpp"
@@ -51,6 +54,27 @@ class Profiler {
   // Drops the records waiting on every thread and calls every metric's
   // cleanup(). Not meant to be called while profiled calls are running.
   void clear();
+
+  // The run-time state, as Python's profiler attributes show it (job,
+  // handle_records, error_raised_label, needs_profiling(),
+  // get_records_count(), metrics, handlers); safe from any thread, like the
+  // rest. Before config(): an empty job, the defaults of Config, nothing.
+  std::string job() const;
+  bool handle_records() const;
+  // Switches measuring and handling off or on, keeping everything else.
+  void handle_records(bool enabled);
+  bool error_raised_label() const;
+  // From the next record on, every metric's records carry error_raised, or
+  // none do.
+  void error_raised_label(bool enabled);
+  // Whether a profiled call does anything: configured, handle_records on, at
+  // least one handler and one metric.
+  bool needs_profiling() const;
+  // Records waiting on the calling thread for its call tree's hand-over.
+  std::size_t records_count() const;
+  // Names in the order added (the order records and handlers go in).
+  std::vector<std::string> metric_names() const;
+  std::vector<std::string> handler_names() const;
 
   // Called around every profiled call, with the call's node already in the
   // tree (records they make belong to it): before_root_func then
