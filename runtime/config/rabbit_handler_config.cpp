@@ -2,10 +2,12 @@
 // {"handler_name": ..., "host": ..., "port": ..., "user": ..., "password": ...,
 //  "heartbeat": ..., "timeout": ..., "retry": ..., "retry_delay": ...,
 //  "exchange_name": ..., "exchange_type": ...} as Python's keyword arguments,
-// plus this port's "vhost", "queue_capacity" and "drain_timeout".
+// plus this port's "vhost" (also pika's "virtual_host"), "queue_capacity" and
+// "drain_timeout".
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "handler_factories.hpp"
 #include "phanos/handlers/async_imp_prof_handler.hpp"
@@ -51,16 +53,28 @@ void read_seconds(ConfigObject& args, std::string_view key, bool positive, doubl
   into = seconds;
 }
 
+// "vhost", or pika's "virtual_host" (Python phanos passes its keyword
+// arguments on to pika); both only when they agree.
+void read_vhost(ConfigObject& args, std::string& into) {
+  read_string(args, "vhost", into);
+  std::optional<std::string> virtual_host = args.optional_string("virtual_host");
+  if (!virtual_host) return;
+  if (args.find("vhost") && *virtual_host != into)
+    reject(args.path_of("virtual_host"), "\"" + *virtual_host + "\" differs from vhost \"" + into + "\"; give one of them");
+  into = std::move(*virtual_host);
+}
+
 RabbitParams read_params(ConfigObject& args) {
   RabbitParams params;
   read_string(args, "host", params.host);
   read_integer(args, "port", 1, 65535, params.port);
   read_string(args, "user", params.user);
   read_string(args, "password", params.password);
-  read_string(args, "vhost", params.vhost);
+  read_vhost(args, params.vhost);
   read_integer(args, "heartbeat", 0, 65535, params.heartbeat);
   read_seconds(args, "timeout", true, params.timeout);
-  read_integer(args, "retry", 1, 1000, params.retry);
+  // 0 as Python takes it: one attempt, no retry.
+  read_integer(args, "retry", 0, 1000, params.retry);
   read_seconds(args, "retry_delay", false, params.retry_delay);
   read_string(args, "exchange_name", params.exchange_name);
   read_string(args, "exchange_type", params.exchange_type);

@@ -39,4 +39,32 @@ TEST(RabbitConfig, AWrongTypeNamesTheKeyPath) {
   }
 }
 
+TEST(RabbitConfig, RetryZeroIsOneAttemptAsInPython) {
+  EXPECT_NO_THROW(phanos::profiler().dict_config(
+      config_with(R"({"class": "ImpProfHandler", "handler_name": "rabbit", "port": 1, "retry": 0})")));
+  phanos::profiler().delete_handlers();
+}
+
+TEST(RabbitConfig, PikasVirtualHostIsTheVhost) {
+  EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
+      R"({"class": "ImpProfHandler", "handler_name": "rabbit", "port": 1, "virtual_host": "/profiling"})")));
+  EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
+      R"({"class": "ImpProfHandler", "handler_name": "rabbit", "port": 1, "vhost": "/p", "virtual_host": "/p"})")));
+  phanos::profiler().delete_handlers();
+  try {
+    phanos::profiler().dict_config(config_with(
+        R"({"class": "ImpProfHandler", "handler_name": "rabbit", "vhost": "/a", "virtual_host": "/b"})"));
+    FAIL() << "accepted two vhosts";
+  } catch (const phanos::ConfigError& error) {
+    EXPECT_STREQ(error.what(), R"(handlers.rabbit.virtual_host: "/b" differs from vhost "/a"; give one of them)");
+  }
+  try {
+    phanos::profiler().dict_config(
+        config_with(R"({"class": "ImpProfHandler", "handler_name": "rabbit", "virtual_host": 5})"));
+    FAIL() << "accepted a number as the vhost";
+  } catch (const phanos::ConfigError& error) {
+    EXPECT_STREQ(error.what(), R"(handlers.rabbit.virtual_host: expected a string, got 5)");
+  }
+}
+
 }  // namespace
