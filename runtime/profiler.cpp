@@ -64,8 +64,10 @@ void configure_built_in(detail::Registry& registry, std::string_view name, bool 
 void configure(detail::Registry& registry, const Config& config) {
   registry.configured = true;
   registry.config = config;
-  configure_built_in<TimeProfiler>(registry, time_profiler_name, config.time_profile);
+  // response_size first, as Python's config() adds it: with both on, a
+  // root's response_size records are handed over before its times.
   configure_built_in<ResponseSize>(registry, response_size_name, config.response_size_profile);
+  configure_built_in<TimeProfiler>(registry, time_profiler_name, config.time_profile);
 }
 
 // add_handler() and dict_config() alike. Same name: replaced in place.

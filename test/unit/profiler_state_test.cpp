@@ -27,8 +27,20 @@ TEST(ProfilerState, ShowsTheConfiguration) {
   EXPECT_TRUE(profiler().handle_records());
   EXPECT_TRUE(profiler().error_raised_label());
   EXPECT_TRUE(profiler().needs_profiling());
-  EXPECT_THAT(profiler().metric_names(), ElementsAre("time_profiler", "response_size", "requests"));
+  EXPECT_THAT(profiler().metric_names(), ElementsAre("response_size", "time_profiler", "requests"));
   EXPECT_THAT(profiler().handler_names(), ElementsAre("capture"));
+}
+
+TEST(ProfilerState, ResponseSizeIsHandedOverBeforeTimesAsInPython) {
+  Config config = test::example_config();
+  config.response_size_profile = true;
+  auto capture = test::reset_profiler(config);
+  profiled(root_site, [] { return 7; });
+
+  std::vector<test::HandleCall> calls = capture->calls();
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0].profiler_name, "response_size");
+  EXPECT_EQ(calls[1].profiler_name, "time_profiler");
 }
 
 TEST(ProfilerState, NeedsProfilingOnlyWithHandlersMetricsAndHandleRecords) {
