@@ -1,12 +1,25 @@
 #include "context_node.hpp"
 
-#include <cstring>
-
 namespace phanos::detail {
 namespace {
 
+// A path beyond the bound keeps at least its root and its own name.
+static_assert(max_context_names >= 3);
+
+// The node that stands for the calls a path too long leaves out. It is
+// never a call's node: its children are.
+constexpr Site elided_calls_site{elided_calls_name, "", elided_calls_name, "", 0};
+
+ContextNode* new_node(const ContextNode* parent, const Site& site) {
+  if (parent == nullptr) {
+    return new ContextNode{&site, nullptr, site.item, 1, std::string(site.item) + ':' + site.name};
+  }
+  return new ContextNode{&site, parent, parent->item, parent->names + 1, parent->context + '.' + site.name};
+}
+
 // Children are only ever added, with a compare-and-swap on the list head,
-// so lookups take no lock and a node's address never changes.
+// so lookups take no lock and a node's address never changes. A null
+// `parent_of_new` makes a root (the list is then the roots').
 const ContextNode& find_or_add_child(const ContextNode& parent, const Site& site, const ContextNode* parent_of_new) {
   ContextNode* head = parent.first_child.load(std::memory_order_acquire);
   ContextNode* searched_up_to = nullptr;
@@ -18,17 +31,7 @@ const ContextNode& find_or_add_child(const ContextNode& parent, const Site& site
         return *node;
       }
     }
-    if (created == nullptr) {
-      created = new ContextNode{&site, parent_of_new, parent_of_new ? parent_of_new->item : site.item, {}};
-      if (parent_of_new == nullptr || !parent_of_new->context.empty()) {
-        std::string context = parent_of_new ? parent_of_new->context + '.' : std::string(site.item) + ':';
-        context += site.name;
-        // A root's is always kept: the walk in assign_context() stops there.
-        if (parent_of_new == nullptr || context.size() <= cached_context_limit) {
-          created->context = std::move(context);
-        }
-      }
-    }
+    if (created == nullptr) created = new_node(parent_of_new, site);
     created->next_sibling = head;
     searched_up_to = head;
     if (parent.first_child.compare_exchange_weak(head, created, std::memory_order_acq_rel,
@@ -39,41 +42,33 @@ const ContextNode& find_or_add_child(const ContextNode& parent, const Site& site
   }
 }
 
+const ContextNode& find_or_add_child(const ContextNode& parent, const Site& site) {
+  return find_or_add_child(parent, site, &parent);
+}
+
 // Never destroyed: nodes outlive every thread and static destructor that
 // might still make a profiled call.
 const ContextNode& roots() {
-  static auto* holder = new ContextNode{nullptr, nullptr, "", {}};
+  static auto* holder = new ContextNode{nullptr, nullptr, "", 0, {}};
   return *holder;
+}
+
+// Where the children of a node with max_context_names names go: under the
+// elision node that replaces all but the outermost max_context_names - 2
+// names, so a child keeps those, "[...]" and its own name. A child of a
+// child of the elision node goes there too: it is as deep or deeper.
+const ContextNode& parent_beyond_bound(const ContextNode& full) {
+  if (full.parent->site == &elided_calls_site) return *full.parent;
+  return find_or_add_child(*full.parent->parent, elided_calls_site);
 }
 
 }  // namespace
 
-void assign_context(const ContextNode& node, std::string& out) {
-  if (!node.context.empty()) {
-    out.assign(node.context);
-    return;
-  }
-  // Past the cached ancestor, names are appended outermost first.
-  const ContextNode* cached = &node;
-  while (cached->context.empty()) cached = cached->parent;
-  out.assign(cached->context);
-  const std::size_t start = out.size();
-  std::size_t length = 0;
-  for (const ContextNode* n = &node; n != cached; n = n->parent) length += 1 + std::strlen(n->site->name);
-  out.resize(start + length);
-  std::size_t end = out.size();
-  for (const ContextNode* n = &node; n != cached; n = n->parent) {
-    const std::size_t name_length = std::strlen(n->site->name);
-    end -= name_length;
-    out.replace(end, name_length, n->site->name);
-    out[--end] = '.';
-  }
-}
-
 const ContextNode& root_node(const Site& site) { return find_or_add_child(roots(), site, nullptr); }
 
 const ContextNode& child_node(const ContextNode& parent, const Site& site) {
-  return find_or_add_child(parent, site, &parent);
+  if (parent.names < max_context_names) return find_or_add_child(parent, site);
+  return find_or_add_child(parent_beyond_bound(parent), site);
 }
 
 }  // namespace phanos::detail

@@ -132,7 +132,7 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
     const detail::ContextNode* node = scope != nullptr ? scope->node() : nullptr;
     if (node != nullptr) {
       record.item.assign(node->item);
-      detail::assign_context(*node, record.method);
+      record.method.assign(node->context);
     } else {
       record.item.clear();
       record.method.clear();

@@ -34,7 +34,7 @@ void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double
   record.metric.assign(metric.metric_type());
   record.units.assign(metric.units());
   record.job.assign(metric.job());
-  assign_context(node, record.method);
+  record.method.assign(node.context);
   if (error_raised == ErrorRaised::not_labelled) {
     record.labels.clear();
   } else {

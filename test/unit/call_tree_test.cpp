@@ -155,7 +155,9 @@ TEST(CallTree, CallScopeBuildsContextsFromHandMadeSites) {
   EXPECT_EQ(detail::current_scope(), nullptr);
 }
 
-TEST(CallTree, DeepRecursionGetsFullContexts) {
+// Beyond 32 names a path keeps the 30 outermost, "[...]" and its own name
+// (docs/runtime-limits.md); test/lit/deep_recursion.cpp shows each depth.
+TEST(CallTree, DeepRecursionKeepsTheOutermostCallsAndItsOwnName) {
   auto capture = test::reset_profiler(test::example_config());
   static constexpr detail::Site recurse_site{"recurse", "Deep", "Deep::recurse", "deep.cpp", 1};
   std::function<int(int)> recurse = [&](int depth) -> int {
@@ -165,7 +167,8 @@ TEST(CallTree, DeepRecursionGetsFullContexts) {
   const auto records = capture->all_records();
   ASSERT_EQ(records.size(), 301u);
   std::string deepest = "Deep:recurse";
-  for (int i = 0; i < 300; ++i) deepest += ".recurse";
+  for (int i = 0; i < 29; ++i) deepest += ".recurse";
+  deepest += ".[...].recurse";
   EXPECT_EQ(records.front().method, deepest);
   EXPECT_EQ(records.back().method, "Deep:recurse");
 }
