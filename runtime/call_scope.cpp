@@ -24,9 +24,7 @@ ErrorRaised error_raised_of(const CallScope& scope) noexcept {
 
 CallScope::CallScope(const Site& site, Arguments arguments) noexcept : CallScope(site, arguments, NotEntered{}) {
   ThreadState* state = thread_state();
-  // Calls made by handlers during a hand-over stay untracked: their records
-  // would land in the hand-over that is running them.
-  if (state == nullptr || state->handing_over) return;
+  if (state == nullptr || state->busy) return;
   try {
     enter(*state, state->current);
   } catch (...) {
@@ -47,7 +45,13 @@ const ContextNode& CallScope::node_of_child(const Site& site) {
 }
 
 void CallScope::enter(ThreadState& thread, CallScope* caller) {
-  enter(thread, caller, caller != nullptr ? caller->node_of_child(*site_) : thread.root_node(*site_));
+  const ContextNode* node;
+  {
+    // Finding the node may allocate and changes the caller's cache.
+    const BusyThread busy(thread);
+    node = caller != nullptr ? &caller->node_of_child(*site_) : &thread.root_node(*site_);
+  }
+  enter(thread, caller, *node);
 }
 
 void CallScope::enter(ThreadState& thread, CallScope* caller, const ContextNode& node) {
@@ -84,7 +88,9 @@ void CallScope::finish(ThreadState& thread) {
       const Ticks elapsed = clock_ticks() - start_ticks_;
       // Checked again: the time profiler may have been deleted meanwhile.
       if (const std::uint64_t metric = time_profiler_id(); metric != 0) {
-        thread.records.add_time(metric, *node_, elapsed, error_raised_of(*this));
+        const ErrorRaised error_raised = error_raised_of(*this);
+        const BusyThread busy(thread);  // adding may allocate
+        thread.records.add_time(metric, *node_, elapsed, error_raised);
       }
     }
     if (any_hook_set()) profiler().after_func.run(Call(*this));

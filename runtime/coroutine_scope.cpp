@@ -40,7 +40,7 @@ CoroutineScope::CoroutineScope(const Site& site, const void* frame, Arguments ar
     : call_(site, arguments, CallScope::NotEntered{}) {
   if (!profiling_active()) return;
   ThreadState* state = thread_state();
-  if (state == nullptr || state->handing_over) return;  // as for CallScope
+  if (state == nullptr || state->busy) return;  // as for CallScope
   CallScope* current = state->current;
   try {
     // The node is fixed now: it is what the coroutine keeps of whoever
@@ -91,7 +91,7 @@ void CoroutineScope::Suspension::close_transferring_to(const void* frame) noexce
 
 void CoroutineScope::resume_suspended() noexcept {
   ThreadState* state = thread_state();
-  if (state == nullptr || state->handing_over) {
+  if (state == nullptr || state->busy) {
     tracked_ = false;  // resumed where nothing can be tracked: not recorded
     return;
   }

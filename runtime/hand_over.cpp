@@ -10,19 +10,6 @@
 namespace phanos::detail {
 namespace {
 
-// Profiled calls made by handlers are not tracked while this is alive (see
-// CallScope), so a handler cannot feed records back into its own hand-over.
-class HandingOver {
- public:
-  explicit HandingOver(ThreadState& state) : state_(state) { state_.handing_over = true; }
-  ~HandingOver() { state_.handing_over = false; }
-  HandingOver(const HandingOver&) = delete;
-  HandingOver& operator=(const HandingOver&) = delete;
-
- private:
-  ThreadState& state_;
-};
-
 RecordBatch& batch_of(HandOverBuffers& buffers, std::uint64_t metric_id) {
   for (auto& [id, batch] : buffers.batches) {
     if (id == metric_id) return batch;
@@ -64,7 +51,9 @@ const std::vector<Record>& records_of(const Metric& metric, TakenRecords& taken,
 
 void hand_over_records(ThreadState& state) noexcept {
   try {
-    HandingOver guard(state);
+    // Profiled calls made by handlers are not tracked meanwhile (see
+    // CallScope), so a handler cannot feed records into its own hand-over.
+    const BusyThread busy(state);
     const std::shared_ptr<const Registry> registry = registry_snapshot();
     HandOverBuffers& buffers = state.hand_over;
     // Records of metrics deleted meanwhile are dropped here.

@@ -12,7 +12,11 @@ class CallScope;
 // What one thread's profiling needs: its innermost call and its waiting records.
 struct ThreadState {
   CallScope* current = nullptr;  // innermost profiled call in progress
-  bool handing_over = false;     // inside the handlers (see CallScope)
+  // phanos itself is changing this state or handing records over. A
+  // profiled call that starts meanwhile (made by a handler, or by a signal
+  // handler that interrupted phanos) is not tracked: it would feed records
+  // into the running hand-over, or find the state half-changed.
+  bool busy = false;
   ThreadRecords records;
   HandOverBuffers hand_over;
   CoroutineThread coroutines;
@@ -26,8 +30,24 @@ struct ThreadState {
   }
 };
 
-// The calling thread's state, created on first use. Null once the thread's
-// thread-local objects are being destroyed, or if it cannot be allocated.
+// Keeps a thread's state busy (see ThreadState::busy) while it lives.
+class BusyThread {
+ public:
+  explicit BusyThread(ThreadState& state) noexcept : state_(state), was_busy_(state.busy) { state.busy = true; }
+  ~BusyThread() { state_.busy = was_busy_; }
+  BusyThread(const BusyThread&) = delete;
+  BusyThread& operator=(const BusyThread&) = delete;
+
+ private:
+  ThreadState& state_;
+  bool was_busy_;
+};
+
+// The calling thread's state, created on first use. It lives until the
+// thread itself ends, after all its thread_local destructors (exit() does
+// not end the calling thread: its state lives on through static destructors
+// and atexit functions). Null once it is released, while it is being
+// created, or if it cannot be allocated.
 ThreadState* thread_state() noexcept;
 
 // The calling thread's state if it has one; never allocates.
