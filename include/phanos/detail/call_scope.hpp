@@ -59,6 +59,8 @@ class CallScope {
 
   // Where the call stands in the tree; null when it is not tracked.
   const ContextNode* node() const noexcept { return node_; }
+  // The thread's innermost call before this one.
+  CallScope* caller() const noexcept { return caller_; }
   // Whether an exception is leaving this call right now.
   bool exception_propagating() const noexcept;
 
