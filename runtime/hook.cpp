@@ -5,6 +5,7 @@
 
 #include "hooks_set.hpp"
 #include "log.hpp"
+#include "shared_cell.hpp"
 
 namespace phanos {
 namespace detail {
@@ -19,14 +20,14 @@ Hook& Hook::operator=(Function function) {
   std::shared_ptr<const Function> next;
   if (function) next = std::make_shared<const Function>(std::move(function));
   const bool set = next != nullptr;
-  std::atomic_store(&function_, std::move(next));
+  detail::store_shared(function_, std::move(next));
   failure_reported_.store(false, std::memory_order_relaxed);
   if (set_.exchange(set, std::memory_order_acq_rel) != set) detail::hooks_set.fetch_add(set ? 1 : -1, std::memory_order_relaxed);
   return *this;
 }
 
 Hook::Function Hook::function() const {
-  const std::shared_ptr<const Function> function = std::atomic_load(&function_);
+  const std::shared_ptr<const Function> function = detail::load_shared(function_);
   return function ? *function : Function();
 }
 
@@ -36,7 +37,7 @@ void Hook::report_failure(std::string_view what) const noexcept {
 }
 
 void Hook::call_function(const Call& call) const noexcept {
-  const std::shared_ptr<const Function> function = std::atomic_load(&function_);
+  const std::shared_ptr<const Function> function = detail::load_shared(function_);
   if (!function) return;
   try {
     (*function)(call);

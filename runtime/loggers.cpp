@@ -5,6 +5,8 @@
 
 #include <mutex>
 
+#include "shared_cell.hpp"
+
 namespace phanos::detail {
 namespace {
 
@@ -52,11 +54,11 @@ std::shared_ptr<spdlog::logger> configured_logger(const std::string& name) {
 }
 
 void use_logger(std::shared_ptr<spdlog::logger> logger) noexcept {
-  std::atomic_store(&logger_in_use(), std::move(logger));
+  store_shared(logger_in_use(), std::move(logger));
 }
 
 std::shared_ptr<spdlog::logger> current_logger() {
-  std::shared_ptr<spdlog::logger> logger = std::atomic_load(&logger_in_use());
+  std::shared_ptr<spdlog::logger> logger = load_shared(logger_in_use());
   return logger ? logger : own_logger();
 }
 

@@ -4,6 +4,9 @@
 #include <atomic>
 #include <mutex>
 
+#include "forks.hpp"
+#include "shared_cell.hpp"
+
 namespace phanos::detail {
 
 std::atomic<bool> profiling_switch{false};
@@ -54,7 +57,10 @@ void update_switches(const Registry& registry) {
 
 }  // namespace
 
-std::shared_ptr<const Registry> registry_snapshot() { return std::atomic_load(&store().current); }
+void lock_registry_writer() { store().writer.lock(); }
+void unlock_registry_writer() { store().writer.unlock(); }
+
+std::shared_ptr<const Registry> registry_snapshot() { return load_shared(store().current); }
 
 void change_registry(const std::function<void(Registry&)>& change) {
   RegistryStore& registry_store = store();
@@ -63,7 +69,7 @@ void change_registry(const std::function<void(Registry&)>& change) {
   change(*next);
   next->response_size = find_built_in<ResponseSize>(*next, "response_size");
   std::shared_ptr<const Registry> published = std::move(next);
-  std::atomic_store(&registry_store.current, published);
+  store_shared(registry_store.current, published);
   update_switches(*published);
 }
 

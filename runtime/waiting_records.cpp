@@ -4,6 +4,7 @@
 #include <mutex>
 #include <utility>
 
+#include "forks.hpp"
 #include "thread_state.hpp"
 
 namespace phanos::detail {
@@ -25,6 +26,9 @@ SharedRecords& shared_records() {
 }
 
 }  // namespace
+
+void lock_shared_records() { shared_records().mutex.lock(); }
+void unlock_shared_records() { shared_records().mutex.unlock(); }
 
 ThreadRecords::ThreadRecords() : epoch_(clear_epoch.load(std::memory_order_relaxed)) {}
 

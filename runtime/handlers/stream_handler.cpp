@@ -3,6 +3,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "forks.hpp"
 #include "phanos/format.hpp"
 
 namespace phanos {
@@ -15,6 +16,9 @@ std::mutex& stream_mutex() {
 }
 
 }  // namespace
+
+void detail::lock_stream_output() { stream_mutex().lock(); }
+void detail::unlock_stream_output() { stream_mutex().unlock(); }
 
 StreamHandler::StreamHandler(std::string handler_name, std::ostream& output)
     : Handler(std::move(handler_name)), output_(output) {}

@@ -46,7 +46,9 @@ AsyncPublisher::AsyncPublisher(std::string_view handler_name, RabbitParams param
       queue_(std::max<std::size_t>(1, params.queue_capacity), std::min(wake_batch, params.queue_capacity / 2)) {}
 
 void AsyncPublisher::enqueue(const std::vector<Record>& records) {
-  if (queue_.looks_full()) {
+  // In a child the publishing thread does not exist, and the queue's lock
+  // may have been held by it at the fork.
+  if (queue_.looks_full() || publisher_.inherited()) {
     queue_.count_drop();
     return;
   }
@@ -142,6 +144,7 @@ void AsyncPublisher::report_end() {
 }
 
 void AsyncPublisher::finish() noexcept {
+  if (publisher_.inherited()) return;  // nothing to wait for: the thread is the parent's
   std::call_once(finishing_, [this]() noexcept {
     try {
       stop_within_drain_timeout();

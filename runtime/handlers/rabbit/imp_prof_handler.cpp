@@ -18,10 +18,23 @@ ImpProfHandler::ImpProfHandler(std::string handler_name, RabbitParams params)
 }
 
 // The broker gets as long to take the last messages as it gets to log in.
-ImpProfHandler::~ImpProfHandler() { publisher_->close(std::chrono::duration<double>(publisher_->params().timeout)); }
+// A child leaves the parent's connection (and its memory) as it found it.
+ImpProfHandler::~ImpProfHandler() {
+  if (publisher_->inherited()) {
+    static_cast<void>(publisher_.release());
+    return;
+  }
+  publisher_->close(std::chrono::duration<double>(publisher_->params().timeout));
+}
 
 void ImpProfHandler::handle(const std::vector<Record>& records, std::string_view) {
   if (records.empty()) return;
+  // Checked before the lock, which another thread of the parent may have
+  // held at the fork.
+  if (publisher_->inherited()) {
+    dropped_.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
   const std::string body = to_json(records);
   std::lock_guard<std::mutex> lock(publishing_);
   // Once a blocked broker was waited for `timeout` in vain, later messages

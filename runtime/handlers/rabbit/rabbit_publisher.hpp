@@ -11,6 +11,7 @@
 
 #include "amqp_connection.hpp"
 #include "backoff.hpp"
+#include "forks.hpp"
 #include "phanos/handlers/rabbit_params.hpp"
 
 namespace phanos::detail {
@@ -45,6 +46,10 @@ class RabbitPublisher {
     connection_.abort();
   }
 
+  // Made in a parent before it forked: the connection is the parent's, and
+  // the child must not say a word on it (nor wait for a lock of it).
+  bool inherited() const noexcept { return forks_of_this_process() != made_after_forks_; }
+
   const RabbitParams& params() const noexcept { return params_; }
   // "AsyncImpProfHandler 'name' (host:port)", the start of its log lines.
   const std::string& who() const noexcept { return who_; }
@@ -62,6 +67,7 @@ class RabbitPublisher {
   unsigned failed_attempts_ = 0;    // since the last connection
   bool reported_blocked_ = false;
   std::atomic<bool> aborted_{false};
+  const std::uint64_t made_after_forks_ = forks_of_this_process();
 };
 
 }  // namespace phanos::detail
