@@ -1,38 +1,76 @@
-# phanos_instrument(<target>)
+# phanos_instrument(<target> [INSTRUMENT_FILES <regex>] [EXCLUDE_FUNCTIONS <regex>]
+#                   [MIN_STATEMENTS <n>])
 #
 # Compiles the C++ sources of <target> with the phanos Clang plugin, so that
 # every function annotated [[phanos::profile]] is profiled, and links
 # <target> with the phanos runtime (phanos::runtime, which also brings the
-# include directory of <phanos/phanos.hpp>).
+# include directory of <phanos/phanos.hpp>). The options become the plugin
+# arguments -fplugin-arg-phanos-instrument-files=<regex>,
+# -fplugin-arg-phanos-exclude-functions=<regex> and
+# -fplugin-arg-phanos-min-statements=<n> (README.md, the plugin's arguments);
+# a regex is passed to the compiler as written, whatever characters it has.
 #
 # Used in the phanos build tree (examples, tests) and by the installed CMake
 # package (phanosConfig.cmake includes this file after the imported targets
-# phanos::plugin and phanos::runtime are defined).
+# phanos::plugin_clang<N> and phanos::runtime are defined, and sets
+# phanos_CLANG_VERSIONS).
 #
-# The plugin is built against Clang 14 and can only be loaded into that
-# compiler, so the C++ compiler of the project must be
-# that Clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14).
+# A plugin loads only into the Clang it was built for: the plugin used is
+# phanos::plugin_clang<N> for the major version <N> of the project's C++
+# compiler, and there must be one.
 #
 # Sources of <target> are recompiled when the plugin file changes.
 
 include_guard(GLOBAL)
 
+# phanos_plugin_version(<out var>): the major version of this project's C++
+# compiler when phanos has a plugin for it, else empty.
+function(phanos_plugin_version out)
+  set(version "")
+  string(REGEX MATCH "^[0-9]+" major "${CMAKE_CXX_COMPILER_VERSION}")
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND major IN_LIST phanos_CLANG_VERSIONS)
+    set(version "${major}")
+  endif()
+  set(${out} "${version}" PARENT_SCOPE)
+endfunction()
+
+# phanos_default_plugin_version(<out var>): the version of phanos::plugin,
+# the plugin of this project's C++ compiler when there is one, else the
+# newest (or empty when phanos has no plugin).
+function(phanos_default_plugin_version out)
+  phanos_plugin_version(version)
+  if(NOT version AND phanos_CLANG_VERSIONS)
+    set(versions ${phanos_CLANG_VERSIONS})
+    list(SORT versions COMPARE NATURAL)
+    list(GET versions -1 version)
+  endif()
+  set(${out} "${version}" PARENT_SCOPE)
+endfunction()
+
 function(phanos_instrument target)
-  if(ARGC GREATER 1)
-    message(FATAL_ERROR "phanos_instrument: takes exactly one target, got: ${ARGV}")
+  set(_options INSTRUMENT_FILES EXCLUDE_FUNCTIONS MIN_STATEMENTS)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "${_options}" "")
+  if(arg_UNPARSED_ARGUMENTS OR arg_KEYWORDS_MISSING_VALUES)
+    message(FATAL_ERROR "phanos_instrument(${target}): unexpected arguments "
+      "'${arg_UNPARSED_ARGUMENTS}${arg_KEYWORDS_MISSING_VALUES}' (a missing value?); it takes "
+      "a target, then optionally INSTRUMENT_FILES <regex>, EXCLUDE_FUNCTIONS <regex>, MIN_STATEMENTS <n>")
+  endif()
+  if(DEFINED arg_MIN_STATEMENTS AND NOT arg_MIN_STATEMENTS MATCHES "^[0-9]+$")
+    message(FATAL_ERROR "phanos_instrument(${target}): MIN_STATEMENTS must be a number of "
+      "statements, not '${arg_MIN_STATEMENTS}'")
   endif()
   if(NOT TARGET "${target}")
     message(FATAL_ERROR "phanos_instrument: '${target}' is not a target")
   endif()
-  if(TARGET phanos::runtime AND NOT TARGET phanos::plugin)
+  if(NOT TARGET phanos::runtime)
+    message(FATAL_ERROR
+      "phanos_instrument(${target}): the target phanos::runtime is not defined; "
+      "call find_package(phanos CONFIG REQUIRED) first")
+  endif()
+  if(NOT phanos_CLANG_VERSIONS)
     message(FATAL_ERROR
       "phanos_instrument(${target}): this phanos has no plugin (it was built "
-      "with PHANOS_BUILD_PLUGIN=OFF); only phanos::runtime can be used")
-  endif()
-  if(NOT TARGET phanos::plugin OR NOT TARGET phanos::runtime)
-    message(FATAL_ERROR
-      "phanos_instrument(${target}): the targets phanos::plugin and "
-      "phanos::runtime are not defined; call find_package(phanos CONFIG REQUIRED) first")
+      "with PHANOS_BUILD_PLUGIN=OFF or with a compiler other than Clang); only phanos::runtime can be used")
   endif()
 
   get_target_property(_type "${target}" TYPE)
@@ -50,25 +88,22 @@ function(phanos_instrument target)
       "module or object libraries can be instrumented (this one is ${_type})")
   endif()
 
-  # The plugin only loads into the Clang it was built for
-  # (phanosConfig.cmake sets PHANOS_CLANG_VERSION_MAJOR).
-  if(NOT PHANOS_CLANG_VERSION_MAJOR)
-    set(PHANOS_CLANG_VERSION_MAJOR 14)
-  endif()
   get_property(_languages GLOBAL PROPERTY ENABLED_LANGUAGES)
   if(NOT "CXX" IN_LIST _languages)
     message(FATAL_ERROR "phanos_instrument(${target}): the CXX language is not enabled in this project")
   endif()
-  string(REGEX MATCH "^[0-9]+" _major "${CMAKE_CXX_COMPILER_VERSION}")
-  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang" OR NOT _major STREQUAL PHANOS_CLANG_VERSION_MAJOR)
+  phanos_plugin_version(_version)
+  if(NOT _version)
+    string(REPLACE ";" ", " _built "${phanos_CLANG_VERSIONS}")
+    phanos_default_plugin_version(_newest)
     message(FATAL_ERROR
-      "phanos_instrument(${target}): the phanos plugin is a Clang "
-      "${PHANOS_CLANG_VERSION_MAJOR} plugin and cannot be loaded by the C++ "
-      "compiler of this project (${CMAKE_CXX_COMPILER_ID} "
-      "${CMAKE_CXX_COMPILER_VERSION}, ${CMAKE_CXX_COMPILER}). Configure with "
-      "-DCMAKE_CXX_COMPILER=clang++-${PHANOS_CLANG_VERSION_MAJOR} (a fresh build "
-      "directory is needed to change the compiler).")
+      "phanos_instrument(${target}): phanos has no plugin for the C++ compiler of this project "
+      "(${CMAKE_CXX_COMPILER_ID} ${CMAKE_CXX_COMPILER_VERSION}, ${CMAKE_CXX_COMPILER}); a plugin "
+      "loads only into the Clang it was built for, and this phanos has plugins for Clang ${_built}. "
+      "Configure a fresh build directory with one of them (e.g. -DCMAKE_CXX_COMPILER=clang++-${_newest}), "
+      "or build phanos for this compiler with -DPHANOS_CLANG_VERSIONS=<versions> (docs/clang-versions.md).")
   endif()
+  set(_plugin_target "phanos::plugin_clang${_version}")
 
   get_target_property(_done "${target}" PHANOS_INSTRUMENTED)
   if(_done)
@@ -76,13 +111,23 @@ function(phanos_instrument target)
   endif()
   set_target_properties("${target}" PROPERTIES PHANOS_INSTRUMENTED TRUE)
 
-  # Load the plugin for the C++ sources of the target.
-  target_compile_options("${target}" PRIVATE
-    "$<$<COMPILE_LANGUAGE:CXX>:-fplugin=$<TARGET_FILE:phanos::plugin>>")
+  # Load the plugin for the C++ sources of the target, with its arguments.
+  set(_arguments "-fplugin=$<TARGET_FILE:${_plugin_target}>")
+  foreach(_option IN LISTS _options)
+    if(DEFINED arg_${_option})
+      string(TOLOWER "${_option}" _name)
+      string(REPLACE "_" "-" _name "${_name}")
+      _phanos_genex_literal(_value "${arg_${_option}}")
+      list(APPEND _arguments "-fplugin-arg-phanos-${_name}=${_value}")
+    endif()
+  endforeach()
+  foreach(_argument IN LISTS _arguments)
+    target_compile_options("${target}" PRIVATE "$<$<COMPILE_LANGUAGE:CXX>:${_argument}>")
+  endforeach()
 
   # In the phanos build tree the plugin is built by this project: build it
   # before the target's sources are compiled.
-  get_target_property(_plugin phanos::plugin ALIASED_TARGET)
+  get_target_property(_plugin "${_plugin_target}" ALIASED_TARGET)
   if(_plugin)
     add_dependencies("${target}" "${_plugin}")
   endif()
@@ -101,17 +146,30 @@ function(phanos_instrument target)
   # source, it also applies to other targets of that directory compiling the
   # same file: they are recompiled needlessly, never too little.)
   cmake_language(EVAL CODE "
-    cmake_language(DEFER CALL _phanos_instrument_object_depends [[${target}]])")
+    cmake_language(DEFER CALL _phanos_instrument_object_depends [[${target}]] [[${_plugin_target}]])")
 endfunction()
 
-# The path of the plugin file, for OBJECT_DEPENDS (which takes no generator
+# _phanos_genex_literal(<out var> <text>): <text> inside a generator
+# expression stands for itself: '>', ',' and ';' would end or split it, and
+# '$' could start another one.
+function(_phanos_genex_literal out text)
+  string(ASCII 1 dollar)
+  string(REPLACE "$" "${dollar}" text "${text}")
+  string(REPLACE ">" "$<ANGLE-R>" text "${text}")
+  string(REPLACE "," "$<COMMA>" text "${text}")
+  string(REPLACE ";" "$<SEMICOLON>" text "${text}")
+  string(REPLACE "${dollar}" "$<1:$>" text "${text}")
+  set(${out} "${text}" PARENT_SCOPE)
+endfunction()
+
+# _phanos_plugin_file(<plugin target> <out var>): the path of the plugin file, for OBJECT_DEPENDS (which takes no generator
 # expressions); empty when it cannot be known at configure time.
-function(_phanos_plugin_file out)
+function(_phanos_plugin_file plugin_target out)
   set(_file "")
-  get_target_property(_plugin phanos::plugin ALIASED_TARGET)
+  get_target_property(_plugin "${plugin_target}" ALIASED_TARGET)
   if(NOT _plugin)
     # Imported (the installed package): its location is known.
-    get_target_property(_file phanos::plugin LOCATION)
+    get_target_property(_file "${plugin_target}" LOCATION)
   else()
     get_property(_multi GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
     get_target_property(_dir "${_plugin}" LIBRARY_OUTPUT_DIRECTORY)
@@ -145,8 +203,8 @@ function(_phanos_plugin_file out)
   set(${out} "${_file}" PARENT_SCOPE)
 endfunction()
 
-function(_phanos_instrument_object_depends target)
-  _phanos_plugin_file(_plugin_file)
+function(_phanos_instrument_object_depends target plugin_target)
+  _phanos_plugin_file("${plugin_target}" _plugin_file)
   get_target_property(_sources "${target}" SOURCES)
   get_target_property(_source_dir "${target}" SOURCE_DIR)
   get_target_property(_binary_dir "${target}" BINARY_DIR)
