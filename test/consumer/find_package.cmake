@@ -3,7 +3,7 @@
 # phanos_instrument(app), and check what it prints.
 #
 # cmake -DBUILD_DIR=... -DWORK_DIR=... -DPROJECT_DIR=... -DCXX=...
-#       -DGENERATOR=... [-DMAKE_PROGRAM=...] [-DCONFIG=...] -DLIBDIR=...
+#       -DCLANG_VERSIONS=14|15 -DGENERATOR=... [-DMAKE_PROGRAM=...] [-DCONFIG=...] -DLIBDIR=...
 #       -P find_package.cmake
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
@@ -11,10 +11,14 @@ set(prefix "${WORK_DIR}/prefix")
 set(build "${WORK_DIR}/build")
 fresh_work_dir()
 install_phanos("${BUILD_DIR}" "${prefix}")
+# One plugin per Clang version, side by side, and one runtime.
+string(REPLACE "|" ";" CLANG_VERSIONS "${CLANG_VERSIONS}")
+foreach(version IN LISTS CLANG_VERSIONS)
+  require_file("${prefix}/${LIBDIR}/phanos/clang-${version}/phanos.so")
+endforeach()
 require_file(
   "${prefix}/include/phanos/phanos.hpp"
   "${prefix}/${LIBDIR}/libphanos.so"
-  "${prefix}/${LIBDIR}/phanos/phanos.so"
   "${prefix}/bin/phanos-clang++"
   "${prefix}/bin/phanos-collector"
   "${prefix}/${LIBDIR}/cmake/phanos/phanosConfig.cmake"
@@ -33,6 +37,18 @@ file(STRINGS "${build}/CMakeCache.txt" phanos_dir REGEX "^phanos_DIR:")
 if(NOT phanos_dir STREQUAL "phanos_DIR:PATH=${prefix}/${LIBDIR}/cmake/phanos")
   message(FATAL_ERROR "FAILED: phanos was found elsewhere: ${phanos_dir}")
 endif()
+
+# The package names its plugins, and phanos::plugin is the one of the
+# consumer's compiler (the project prints both).
+execute_process(COMMAND "${CXX}" -dumpversion OUTPUT_VARIABLE cxx_version)
+string(REGEX MATCH "^[0-9]+" cxx_major "${cxx_version}")
+list(JOIN CLANG_VERSIONS ";" versions_text)
+if(NOT RUN_OUTPUT MATCHES "phanos plugins for Clang ${versions_text}\n"
+   OR NOT RUN_OUTPUT MATCHES "phanos::plugin: [^\n]*/phanos/clang-${cxx_major}/phanos.so\n")
+  message(FATAL_ERROR "FAILED: the package does not name the plugins, or phanos::plugin is not "
+    "the one of Clang ${cxx_major}:\n${RUN_OUTPUT}")
+endif()
+message(STATUS "ok: phanos_CLANG_VERSIONS and phanos::plugin")
 
 consumer_build("build the consumer project" "${build}")
 

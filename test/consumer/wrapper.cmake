@@ -18,8 +18,11 @@ endif()
 
 set(env "${CMAKE_COMMAND}" -E env --unset=PHANOS_CONFIG --unset=PHANOS_PLUGIN "PHANOS_CXX=${CXX}")
 
+# The plugin of the clang++ it runs, CXX's Clang version.
+execute_process(COMMAND "${CXX}" -dumpversion OUTPUT_VARIABLE cxx_version)
+string(REGEX MATCH "^[0-9]+" cxx_major "${cxx_version}")
 run("phanos-clang++ --version" ${env} "${WRAPPER}" --version)
-if(NOT RUN_OUTPUT MATCHES "^phanos-clang\\+\\+ \\(phanos [0-9.]+\\)\n.*clang version")
+if(NOT RUN_OUTPUT MATCHES "^phanos-clang\\+\\+ \\(phanos [0-9.]+\\)\nplugin: +[^\n]*/clang-${cxx_major}/phanos.so\n.*clang version ${cxx_major}\\.")
   message(FATAL_ERROR "FAILED: unexpected --version output:\n${RUN_OUTPUT}")
 endif()
 run("phanos-clang++ --help" ${env} "${WRAPPER}" --help)

@@ -5,7 +5,9 @@
 import os
 import lit.formats
 
-config.name = "phanos"
+config.name = f"phanos (Clang {config.clang_version})"
+# `REQUIRES: clang-14` marks what only one version's compiler accepts.
+config.available_features.add(f"clang-{config.clang_version}")
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp"]
 config.excludes = ["Inputs"]
