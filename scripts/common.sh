@@ -5,28 +5,41 @@ set -euo pipefail
 PHANOS_ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 # Build directories go under here: build/demo, build/main, build/asan, build/tsan.
 PHANOS_BUILD_ROOT=${PHANOS_BUILD_ROOT:-$PHANOS_ROOT/build}
-# The plugin is a Clang 14 plugin: everything is built with clang++-14.
-PHANOS_COMPILER=${PHANOS_COMPILER:-clang++-14}
+# The compiler of the build; empty: CMake chooses the newest supported
+# clang++-<N> installed (CMakeLists.txt).
+PHANOS_COMPILER=${PHANOS_COMPILER:-}
 
-# Debian 12 packages needed to build phanos (runtime, plugin, demo).
+# The Clang versions phanos builds a plugin for: the one list, in
+# cmake/PhanosClangVersions.cmake.
+read -r -a PHANOS_CLANG_VERSIONS <<<"$(sed -n 's/^set(PHANOS_SUPPORTED_CLANG_VERSIONS \(.*\))$/\1/p' \
+  "$PHANOS_ROOT/cmake/PhanosClangVersions.cmake")"
+
+# Debian 12 packages needed to build phanos (runtime, plugins, demo).
 # find_package(Clang) checks that every tool in Clang's CMake export exists,
-# hence clang-tools-14, clang-format-14, clang-tidy-14 and clangd-14.
+# hence clang-tools-<N>, clang-format-<N>, clang-tidy-<N> and clangd-<N>.
 PHANOS_BUILD_PACKAGES=(
-  cmake ninja-build
-  clang-14 clang-tools-14 clang-format-14 clang-tidy-14 clangd-14
-  llvm-14-dev libclang-14-dev
+  cmake ninja-build make
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   librabbitmq-dev pkg-config
   libcpp-httplib-dev  # phanos-collector's HTTP server
 )
-# ... and to test it: unit tests, lit tests, sanitizer runtimes.
+# ... and to test it: unit tests, lit tests (each version's lit and
+# FileCheck), sanitizer runtimes.
 PHANOS_TEST_PACKAGES=(
-  llvm-14-tools python3
+  python3
   libgtest-dev libgmock-dev libbenchmark-dev
-  libclang-rt-14-dev
   rabbitmq-server  # test/rabbitmq runs private nodes of it
   prometheus       # test/collector: a real server scrapes phanos-collector; promtool
 )
+for v in "${PHANOS_CLANG_VERSIONS[@]}"; do
+  PHANOS_BUILD_PACKAGES+=(clang-"$v" clang-tools-"$v" clang-format-"$v" clang-tidy-"$v" clangd-"$v"
+    llvm-"$v"-dev libclang-"$v"-dev)
+  # The sanitizer runtimes and libFuzzer: libclang-rt-<N>-dev unless the
+  # list names another package for <N>.
+  rt=$(sed -n "s/^set(PHANOS_CLANG_RT_PACKAGE_$v \\(.*\\))$/\\1/p" "$PHANOS_ROOT/cmake/PhanosClangVersions.cmake")
+  PHANOS_TEST_PACKAGES+=(llvm-"$v"-tools "${rt:-libclang-rt-$v-dev}")
+done
+unset v rt
 
 phanos_log() { printf '\n==> %s\n' "$*"; }
 
@@ -58,8 +71,9 @@ phanos_ensure_packages() {
 phanos_configure() {
   local dir=$1; shift
   phanos_log "configure $dir $*"
-  cmake -S "$PHANOS_ROOT" -B "$dir" -G Ninja \
-    -DCMAKE_CXX_COMPILER="$PHANOS_COMPILER" "$@"
+  local compiler=()
+  if [ -n "$PHANOS_COMPILER" ]; then compiler=(-DCMAKE_CXX_COMPILER="$PHANOS_COMPILER"); fi
+  cmake -S "$PHANOS_ROOT" -B "$dir" -G Ninja "${compiler[@]}" "$@"
 }
 
 # phanos_build BUILD_DIR [--target T...]
