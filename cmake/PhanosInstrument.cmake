@@ -150,15 +150,11 @@ function(phanos_instrument target)
 endfunction()
 
 # _phanos_genex_literal(<out var> <text>): <text> inside a generator
-# expression stands for itself: '>', ',' and ';' would end or split it, and
-# '$' could start another one.
+# expression stands for itself: '>', ',' and ';' would end or split it.
 function(_phanos_genex_literal out text)
-  string(ASCII 1 dollar)
-  string(REPLACE "$" "${dollar}" text "${text}")
   string(REPLACE ">" "$<ANGLE-R>" text "${text}")
   string(REPLACE "," "$<COMMA>" text "${text}")
   string(REPLACE ";" "$<SEMICOLON>" text "${text}")
-  string(REPLACE "${dollar}" "$<1:$>" text "${text}")
   set(${out} "${text}" PARENT_SCOPE)
 endfunction()
 
