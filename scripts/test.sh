@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what phanos needs (Debian 12, as root), then builds and tests:
-#   main   the whole project (plugin, runtime, demo, unit, lit, integration
-#          and consumer tests), RelWithDebInfo
+#   main   the whole project (a plugin per supported Clang version, runtime,
+#          demo, unit, lit, integration and consumer tests; the lit and
+#          consumer tests once per plugin), RelWithDebInfo
 #   asan   the runtime and its unit tests with AddressSanitizer + UBSan
 #   tsan   the runtime and its unit tests with ThreadSanitizer
 # each with ctest. Exits non-zero if any step fails.
@@ -9,7 +10,8 @@
 #   bash scripts/test.sh              all three
 #   bash scripts/test.sh main asan    some of them
 #
-# Builds in build/{main,asan,tsan} (PHANOS_BUILD_ROOT overrides build/).
+# Builds in build/{main,asan,tsan} (PHANOS_BUILD_ROOT overrides build/), with
+# the newest supported clang++-<N> (PHANOS_COMPILER overrides it).
 source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
 
 stages=("$@")

@@ -1,5 +1,7 @@
 // A coroutine compiled before C++20 (Clang's Coroutines TS) is left as
 // written, with a warning: phanos' coroutine support is C++20's.
+// -fcoroutines-ts exists up to Clang 16 (lit.cfg.py's features clang-<N>).
+// REQUIRES: clang-14 || clang-15 || clang-16
 // RUN: %phanos_cxx -std=c++17 -fcoroutines-ts -Wno-deprecated-experimental-coroutine -fsyntax-only -Xclang -verify %s
 
 #include <phanos/phanos.hpp>
