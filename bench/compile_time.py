@@ -86,7 +86,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--include", required=True)
-    parser.add_argument("--cxx", default="clang++-14")
+    parser.add_argument("--cxx", required=True, help="the clang++ the plugin was built for")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--functions", type=int, default=50)
     parser.add_argument("--instructions", action="store_true")

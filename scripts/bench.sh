@@ -27,10 +27,17 @@ python3 "$PHANOS_ROOT/bench/run_rabbit_bench.py" "$dir/bench/phanos_rabbit_bench
 phanos_log "phanos-collector: ingest and /metrics rendering (bench/collector_bench.cpp)"
 "$dir/bench/phanos_collector_bench"
 
+# The build's compiler and its plugin (lib/phanos/clang-<N>/ of the build tree).
+cxx=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$dir/CMakeCache.txt")
+libdir=$(sed -n 's/^CMAKE_INSTALL_LIBDIR:[A-Z]*=//p' "$dir/CMakeCache.txt")
+version=$("$cxx" -dumpversion)
+compile_time=(python3 "$PHANOS_ROOT/bench/compile_time.py" --cxx "$cxx"
+  --plugin "$dir/$libdir/phanos/clang-${version%%.*}/phanos.so" --include "$PHANOS_ROOT/include")
+
 phanos_log "compile time, CPU seconds (bench/compile_time.py)"
-python3 "$PHANOS_ROOT/bench/compile_time.py" --plugin "$dir/plugin/phanos.so" --include "$PHANOS_ROOT/include" --runs 7
+"${compile_time[@]}" --runs 7
 
 if [ "${1:-}" != "--quick" ]; then
   phanos_log "compile time, front-end instructions (bench/compile_time.py --instructions)"
-  python3 "$PHANOS_ROOT/bench/compile_time.py" --plugin "$dir/plugin/phanos.so" --include "$PHANOS_ROOT/include" --instructions
+  "${compile_time[@]}" --instructions
 fi
