@@ -46,11 +46,11 @@ function(phanos_installed_clang_versions out)
 endfunction()
 
 # phanos_choose_compiler(): when no C++ compiler is named (no
-# CMAKE_CXX_COMPILER, no CXX in the environment), chooses the newest
+# CMAKE_CXX_COMPILER, no CXX in the environment, no toolchain file), chooses the newest
 # supported clang++-<N> whose development packages are installed, and the
 # matching clang-<N> for C. Must run before project().
 function(phanos_choose_compiler)
-  if(DEFINED CMAKE_CXX_COMPILER OR DEFINED ENV{CXX})
+  if(DEFINED CMAKE_CXX_COMPILER OR DEFINED ENV{CXX} OR DEFINED CMAKE_TOOLCHAIN_FILE)
     return()
   endif()
   phanos_installed_clang_versions(versions)
