@@ -19,7 +19,7 @@ run("configure the options project" ${configure})
 # The compile command as the build tool would run it (a dry run), split as
 # the shell splits it. (Not compile_commands.json: CMake writes Ninja's '$$'
 # into it.)
-run("dry-run the build" "${CMAKE_COMMAND}" --build "${build}" --verbose -- -n)
+run("dry-run the build" "${CMAKE_COMMAND}" --build "${build}" --target app --verbose -- -n)
 string(REGEX MATCH "[^\n]*-fplugin-arg-phanos-min-statements[^\n]*" command "${RUN_OUTPUT}")
 separate_arguments(arguments UNIX_COMMAND "${command}")
 foreach(expected IN ITEMS
@@ -31,6 +31,16 @@ foreach(expected IN ITEMS
   endif()
   message(STATUS "ok: ${expected}")
 endforeach()
+
+# The unannotated file, built and run: its functions' records, as if annotated.
+consumer_build("build the unannotated program" "${build}")
+run("run unannotated" "${CMAKE_COMMAND}" -E env --unset=PHANOS_CONFIG "${build}/unannotated")
+expect_output("unannotated" "${RUN_OUTPUT}" [[
+profiler: time_profiler, method: unannotated:sum_of_squares.square, value: <t> mS
+profiler: time_profiler, method: unannotated:sum_of_squares.square, value: <t> mS
+profiler: time_profiler, method: unannotated:sum_of_squares, value: <t> mS
+sum_of_squares(2) = 5
+]])
 
 # Mistakes: configuring fails, naming the option and the target.
 foreach(mistake IN ITEMS min_statements missing_value)
