@@ -3,7 +3,8 @@
 set -euo pipefail
 
 PHANOS_ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
-# Build directories go under here: build/demo, build/main, build/asan, build/tsan.
+# Build directories go under here: build/demo, build/main, build/libraries,
+# build/asan, build/tsan.
 PHANOS_BUILD_ROOT=${PHANOS_BUILD_ROOT:-$PHANOS_ROOT/build}
 # The compiler of the build; empty: CMake chooses the newest supported
 # clang++-<N> installed (CMakeLists.txt).
@@ -40,6 +41,10 @@ for v in "${PHANOS_CLANG_VERSIONS[@]}"; do
   PHANOS_TEST_PACKAGES+=(llvm-"$v"-tools "${rt:-libclang-rt-$v-dev}")
 done
 unset v rt
+# ... and for the libraries stage (test/libraries): apt-get source unpacks
+# with dpkg-source; fmt and yaml-cpp build their tests against Debian's
+# googletest sources.
+PHANOS_LIBRARY_PACKAGES=(dpkg-dev googletest)
 
 phanos_log() { printf '\n==> %s\n' "$*"; }
 
@@ -56,15 +61,45 @@ phanos_ensure_packages() {
     phanos_log "all ${#} Debian packages needed are installed"
     return 0
   fi
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "phanos: run as root to install: ${missing[*]}" >&2; return 1; }
-    sudo=(sudo)
-  fi
   phanos_log "installing Debian packages: ${missing[*]}"
-  "${sudo[@]}" apt-get update
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+  phanos_as_root "install: ${missing[*]}" apt-get update
+  phanos_as_root "install: ${missing[*]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# phanos_as_root WHAT COMMAND...: runs COMMAND as root (through sudo when
+# not root); WHAT says in the error what needed root.
+phanos_as_root() {
+  local what=$1; shift
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    echo "phanos: run as root to $what" >&2
+    return 1
+  fi
+}
+
+# phanos_ensure_deb_src PACKAGE: makes apt-get source find PACKAGE. Debian
+# 12's installation lists only binary packages (Types: deb in
+# /etc/apt/sources.list.d/debian.sources), so unless apt knows PACKAGE's
+# source already, this adds /etc/apt/sources.list.d/phanos-deb-src.sources
+# (Types: deb-src, the same Debian archive and suites) and updates the lists
+# of that file only.
+phanos_ensure_deb_src() {
+  if apt-cache showsrc "$1" 2>/dev/null | grep -q '^Package:'; then
+    return 0
+  fi
+  local list=/etc/apt/sources.list.d/phanos-deb-src.sources codename
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+  phanos_log "adding a deb-src entry: $list ($codename)"
+  printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+    "Suites: $codename $codename-updates" 'Components: main' \
+    'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+    phanos_as_root "add $list" tee "$list" >/dev/null
+  phanos_as_root "update the lists of $list" apt-get update -o Dir::Etc::SourceList="$list" \
+    -o Dir::Etc::SourceParts=- -o APT::Get::List-Cleanup=0 -o DPkg::Lock::Timeout=300
 }
 
 # phanos_configure BUILD_DIR [CMAKE_ARGS...]
