@@ -1,26 +1,34 @@
 #!/usr/bin/env bash
 # Installs what phanos needs (Debian 12, as root), then builds and tests:
-#   main   the whole project (a plugin per supported Clang version, runtime,
-#          demo, unit, lit, integration and consumer tests; the lit and
-#          consumer tests once per plugin), RelWithDebInfo
-#   asan   the runtime and its unit tests with AddressSanitizer + UBSan
-#   tsan   the runtime and its unit tests with ThreadSanitizer
+#   main       the whole project (a plugin per supported Clang version,
+#              runtime, demo, unit, lit, integration and consumer tests; the lit
+#              and consumer tests once per plugin), RelWithDebInfo
+#   libraries  open-source libraries (Debian source packages, fetched with
+#              apt-get source) built with every function instrumented, their
+#              own test suites run (test/libraries), against main's plugin and
+#              runtime (build/main, only those built when main did not run)
+#   asan       the runtime and its unit tests with AddressSanitizer + UBSan
+#   tsan       the runtime and its unit tests with ThreadSanitizer
 # each with ctest. Exits non-zero if any step fails.
 #
-#   bash scripts/test.sh              all three
-#   bash scripts/test.sh main asan    some of them
+#   bash scripts/test.sh                 all four
+#   bash scripts/test.sh main asan       some of them
 #
-# Builds in build/{main,asan,tsan} (PHANOS_BUILD_ROOT overrides build/), with
-# the newest supported clang++-<N> (PHANOS_COMPILER overrides it).
+# Builds in build/{main,libraries,asan,tsan} (PHANOS_BUILD_ROOT overrides
+# build/), with the newest supported clang++-<N> (PHANOS_COMPILER overrides it).
 source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
 
 stages=("$@")
-if [ ${#stages[@]} -eq 0 ]; then stages=(main asan tsan); fi
+if [ ${#stages[@]} -eq 0 ]; then stages=(main libraries asan tsan); fi
 for s in "${stages[@]}"; do
-  case $s in main|asan|tsan) ;; *) echo "phanos: unknown stage '$s' (main, asan, tsan)" >&2; exit 2 ;; esac
+  case $s in
+    main|libraries|asan|tsan) ;;
+    *) echo "phanos: unknown stage '$s' (main, libraries, asan, tsan)" >&2; exit 2 ;;
+  esac
 done
 
-phanos_ensure_packages "${PHANOS_BUILD_PACKAGES[@]}" "${PHANOS_TEST_PACKAGES[@]}"
+phanos_ensure_packages "${PHANOS_BUILD_PACKAGES[@]}" "${PHANOS_TEST_PACKAGES[@]}" \
+  "${PHANOS_LIBRARY_PACKAGES[@]}"
 
 jobs=$(nproc 2>/dev/null || echo 2)
 total_passed=0
@@ -55,15 +63,37 @@ run_ctest() {
   fi
 }
 
+# The main stage's build of phanos. PHANOS_FUZZ: a short libFuzzer run of
+# to_json and dict_config.
+main_configure_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON -DPHANOS_FUZZ=ON)
+
+# libraries_stage DIR: builds main's plugin and runtime (nothing when the
+# main stage built them), then configures test/libraries in DIR against them.
+libraries_stage() {
+  local dir=$1 main=$PHANOS_BUILD_ROOT/main
+  if ! phanos_configure "$main" "${main_configure_args[@]}" ||
+     ! phanos_build "$main" --target phanos_plugin phanos_runtime; then
+    failures+=("libraries: build of phanos"); summary+=("libraries: build of phanos failed"); return 1
+  fi
+  if ! phanos_ensure_deb_src fmtlib; then
+    failures+=("libraries: deb-src entry"); return 1
+  fi
+  phanos_log "configure $dir"
+  if ! cmake -S "$PHANOS_ROOT/test/libraries" -B "$dir" -DPHANOS_BUILD_DIR="$main"; then
+    failures+=("libraries: configure"); return 1
+  fi
+}
+
 stage() {
   local name=$1 dir=$PHANOS_BUILD_ROOT/$1; shift
   local -a prefix=() ctest_args=()
   case $name in
     main)
-      # PHANOS_FUZZ: a short libFuzzer run of to_json and dict_config.
-      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON \
-          -DPHANOS_FUZZ=ON; then
+      if ! phanos_configure "$dir" "${main_configure_args[@]}"; then
         failures+=("$name: configure"); return; fi ;;
+    libraries)
+      libraries_stage "$dir" && run_ctest "$name" "$dir" || true
+      return ;;
     asan|tsan)
       local sanitize=address,undefined
       [ "$name" = tsan ] && sanitize=thread
