@@ -23,7 +23,13 @@ COMPILER = "clang++-14"
 
 
 class StepFailed(Exception):
-    """A step that did not succeed; the message says which, and where its log is."""
+    """A step that did not succeed; the message says which, where its log
+    is, and what in the log tells why."""
+
+    def __init__(self, what, step):
+        errors = [line for line in step.output.splitlines() if "error" in line.lower()]
+        excerpt = errors[:20] or step.output.splitlines()[-20:]
+        super().__init__(what + "\n  " + "\n  ".join(excerpt))
 
 
 @dataclass
@@ -68,17 +74,18 @@ def fetch(package, sources_dir):
     if fetched.returncode != 0:
         raise StepFailed(f"apt-get source {package} failed (exit {fetched.returncode}); a deb-src entry for "
                          f"Debian 12 is needed (scripts/test.sh libraries adds one); "
-                         f"log: {sources_dir / f'{package}.fetch.log'}")
+                         f"log: {sources_dir / f'{package}.fetch.log'}", fetched)
     descriptions = sorted(downloads.glob("*.dsc"))
     if len(descriptions) != 1:
-        raise StepFailed(f"apt-get source {package}: expected one .dsc in {downloads}, found {len(descriptions)}")
+        raise StepFailed(f"apt-get source {package}: expected one .dsc in {downloads}, "
+                         f"found {len(descriptions)}", fetched)
     shutil.rmtree(tree, ignore_errors=True)
     # Unpacked under the package's own name, so that its paths (and the
     # instrument-files regex matching them) do not depend on its version.
     unpacked_log = sources_dir / f"{package}.unpack.log"
     extracted = run_timed(["dpkg-source", "-x", str(descriptions[0]), str(tree)], unpacked_log)
     if extracted.returncode != 0:
-        raise StepFailed(f"dpkg-source -x {descriptions[0]} failed; log: {unpacked_log}")
+        raise StepFailed(f"dpkg-source -x {descriptions[0]} failed; log: {unpacked_log}", extracted)
     unpacked.write_text(descriptions[0].name + "\n", encoding="utf-8")
     return tree
 
@@ -95,11 +102,11 @@ def configure_and_build(library, tree, build_dir, compiler, extra_flags=(), env=
                             f"-DCMAKE_CXX_FLAGS={flags}", *library.cmake_options],
                            build_dir / "configure.log", env=env)
     if configured.returncode != 0:
-        raise StepFailed(f"configuring {library.package} failed; log: {build_dir / 'configure.log'}")
+        raise StepFailed(f"configuring {library.package} failed; log: {build_dir / 'configure.log'}", configured)
     built = run_timed(["cmake", "--build", str(build_dir), "--parallel", str(os.cpu_count() or 2),
                        "--target", *library.test_targets], build_dir / "build.log", env=env)
     if built.returncode != 0:
-        raise StepFailed(f"building {library.package}'s tests failed; log: {build_dir / 'build.log'}")
+        raise StepFailed(f"building {library.package}'s tests failed; log: {build_dir / 'build.log'}", built)
     return built
 
 
