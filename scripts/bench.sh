@@ -3,13 +3,15 @@
 # (Release) and runs them all; bench/README.md explains each and keeps the
 # figures.
 #
-#   bash scripts/bench.sh             # every benchmark (about 10 minutes)
+#   bash scripts/bench.sh             # every benchmark (about 25 minutes)
 #   bash scripts/bench.sh --quick     # without the instruction count of compiling
+#                                     # and the libraries built twice
 #
 # Builds in build/bench (PHANOS_BUILD_ROOT overrides build/).
 source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
 
-phanos_ensure_packages "${PHANOS_BUILD_PACKAGES[@]}" "${PHANOS_TEST_PACKAGES[@]}" valgrind
+phanos_ensure_packages "${PHANOS_BUILD_PACKAGES[@]}" "${PHANOS_TEST_PACKAGES[@]}" \
+  "${PHANOS_LIBRARY_PACKAGES[@]}" valgrind
 
 dir=$PHANOS_BUILD_ROOT/bench
 phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Release -DPHANOS_BUILD_TESTS=OFF -DPHANOS_BENCH=ON
@@ -40,4 +42,10 @@ phanos_log "compile time, CPU seconds (bench/compile_time.py)"
 if [ "${1:-}" != "--quick" ]; then
   phanos_log "compile time, front-end instructions (bench/compile_time.py --instructions)"
   "${compile_time[@]}" --instructions
+fi
+
+if [ "${1:-}" != "--quick" ]; then
+  phanos_log "open-source libraries with and without phanos (bench/library_figures.py)"
+  phanos_ensure_deb_src fmtlib
+  python3 -B "$PHANOS_ROOT/bench/library_figures.py" "$dir/bin/phanos-clang++" "$PHANOS_BUILD_ROOT/library-figures"
 fi
