@@ -27,7 +27,7 @@ class StepFailed(Exception):
     is, and what in the log tells why."""
 
     def __init__(self, what, step):
-        errors = [line for line in step.output.splitlines() if "error" in line.lower()]
+        errors = [line for line in step.output.splitlines() if "error:" in line]
         excerpt = errors[:20] or step.output.splitlines()[-20:]
         super().__init__(what + "\n  " + "\n  ".join(excerpt))
 

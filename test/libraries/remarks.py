@@ -10,8 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 REMARK = re.compile(r"^(?P<file>\S[^:]*):(?P<line>\d+):(?P<column>\d+): remark: (?P<text>\[\[phanos::profile\]\] .*)$")
-INSTRUMENTED = re.compile(r"instruments '(?P<function>[^']*)' \(item '(?P<item>[^']*)', name '(?P<name>[^']*)'\)")
-SKIPPED = re.compile(r"(?:skips|ignored on|does not instrument) '(?P<function>[^']*)'[:,]? (?P<reason>.*)$")
+INSTRUMENTED = re.compile(r"instruments '(?P<function>.*)' \(item '(?P<item>[^']*)', name '(?P<name>[^']*)'\)$")
+SKIPPED = re.compile(r"ignored on '(?P<function>.*?)': (?P<reason>.*)$")
+# The one reason that names a count of its own function's: counted as one.
+STATEMENT_COUNT = re.compile(r"^it has \d+ statements?, ")
 
 
 @dataclass
@@ -35,7 +37,7 @@ def read_remarks(build_output):
         if instrumented := INSTRUMENTED.search(text):
             remarks.instrumented[where] = (instrumented["item"], instrumented["name"])
         elif skipped := SKIPPED.search(text):
-            remarks.skipped[where] = skipped["reason"]
+            remarks.skipped[where] = STATEMENT_COUNT.sub("", skipped["reason"])
         else:
             remarks.unrecognised.append(line)
     return remarks
