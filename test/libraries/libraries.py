@@ -37,8 +37,8 @@ LIBRARIES = {
         ctest_regex="^(format|args|printf|ostream|ranges)-test$",
         checks_passed=r"\[  PASSED  \] (\d+) tests?\.",
         library_files=r"^(include|src)/",
-        min_methods=500,
-        min_own_functions=100,
+        min_methods=800,
+        min_own_functions=50,
     ),
     "yaml-cpp": Library(
         package="yaml-cpp",
