@@ -46,6 +46,7 @@ def measure(name, wrapper, work):
 
     remarks = read_remarks(phanos_build.output)
     records = read_records(records_path)
+    records_path.unlink()  # gigabytes
     skipped = "; ".join(f"{count} {reason}" for reason, count in remarks.skip_reasons().most_common()) or "none"
     return [name, str(len(remarks.instrumented)), skipped,
             f"{checks_passed(library, plain_tests)} / {checks_passed(library, phanos_tests)}",
