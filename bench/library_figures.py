@@ -38,7 +38,7 @@ def measure(name, wrapper, work):
     plain_tests = run_tests(library, work / "plain" / library.package, env)
 
     build_dir = work / "phanos" / library.package
-    phanos_build = configure_and_build(library, tree, build_dir, wrapper, instrument_flags(library.package), env)
+    phanos_build = configure_and_build(library, tree, build_dir, wrapper, instrument_flags(library), env)
     records_path = build_dir / "records.txt"
     records_path.unlink(missing_ok=True)
     env["PHANOS_CONFIG"] = phanos_config(f"figures_{name}", records_path)

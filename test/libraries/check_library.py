@@ -47,7 +47,7 @@ def main():
     tree = fetch(library.package, work / "sources")
     build_dir = work / library.package
     env = wrapper_environment()
-    built = configure_and_build(library, tree, build_dir, wrapper, instrument_flags(library.package), env)
+    built = configure_and_build(library, tree, build_dir, wrapper, instrument_flags(library), env)
     remarks = read_remarks(built.output)
     own_functions = library_function_names(remarks, tree, library.library_files)
     print(f"{name}: {len(remarks.instrumented)} functions instrumented, {len(own_functions)} distinct names in "

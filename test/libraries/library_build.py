@@ -110,11 +110,13 @@ def configure_and_build(library, tree, build_dir, compiler, extra_flags=(), env=
     return built
 
 
-def instrument_flags(package):
-    """Every function of the source tree instrumented, each named in a
-    remark. The tree is unpacked as sources/<package>: the regex matches its
-    files and nothing else (system headers are never instrumented)."""
-    return (f"-fplugin-arg-phanos-instrument-files=/sources/{package}/", "-fplugin-arg-phanos-verbose")
+def instrument_flags(library):
+    """Every function of the source tree instrumented (but what the
+    library's plugin_arguments exclude), each named in a remark. The tree is
+    unpacked as sources/<package>: the regex matches its files and nothing
+    else (system headers are never instrumented)."""
+    return (f"-fplugin-arg-phanos-instrument-files=/sources/{library.package}/",
+            "-fplugin-arg-phanos-verbose") + library.plugin_arguments
 
 
 def wrapper_environment():
