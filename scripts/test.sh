@@ -92,7 +92,7 @@ stage() {
       if ! phanos_configure "$dir" "${main_configure_args[@]}"; then
         failures+=("$name: configure"); return; fi ;;
     libraries)
-      libraries_stage "$dir" && run_ctest "$name" "$dir" || true
+      if libraries_stage "$dir"; then run_ctest "$name" "$dir" || true; fi
       return ;;
     asan|tsan)
       local sanitize=address,undefined
