@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Figures of the real-world proof (the `libraries` test stage): for each
 library of test/libraries/libraries.py, its own test programs built and run
-twice in the same run, with clang++-14 alone and through phanos-clang++ with
+twice in the same run, with $PHANOS_CXX alone and through phanos-clang++ with
 every function of its source tree instrumented. Prints a Markdown table:
 functions instrumented and skipped by reason (from the plugin's verbose
 remarks, each function counted once however many translation units include
 it), the library's own checks passed, records written, build CPU time
 (user + system of every compiler and linker) and test run time.
 
-Usage: library_figures.py PHANOS_CLANGXX WORK_DIR [LIBRARY...]
-  e.g. bench/library_figures.py build/main/bin/phanos-clang++ build/library-figures
+Usage: PHANOS_CXX=clang++-N library_figures.py PHANOS_CLANGXX WORK_DIR [LIBRARY...]
+  e.g. PHANOS_CXX=clang++-14 bench/library_figures.py build/main/bin/phanos-clang++ build/library-figures
 """
 import re
 import sys
@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "test" / "libraries"))
 from libraries import LIBRARIES  # noqa: E402
-from library_build import (COMPILER, configure_and_build, fetch, instrument_flags, phanos_config,  # noqa: E402
+from library_build import (build_compiler, configure_and_build, fetch, instrument_flags, phanos_config,  # noqa: E402
                            run_tests, wrapper_environment)
 from records import read_records  # noqa: E402
 from remarks import read_remarks  # noqa: E402
@@ -34,7 +34,7 @@ def measure(name, wrapper, work):
     tree = fetch(library.package, work / "sources")
     env = wrapper_environment()
 
-    plain_build = configure_and_build(library, tree, work / "plain" / library.package, COMPILER, (), env)
+    plain_build = configure_and_build(library, tree, work / "plain" / library.package, build_compiler(), (), env)
     plain_tests = run_tests(library, work / "plain" / library.package, env)
 
     build_dir = work / "phanos" / library.package

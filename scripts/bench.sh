@@ -47,5 +47,6 @@ fi
 if [ "${1:-}" != "--quick" ]; then
   phanos_log "open-source libraries with and without phanos (bench/library_figures.py)"
   phanos_ensure_deb_src fmtlib
-  python3 -B "$PHANOS_ROOT/bench/library_figures.py" "$dir/bin/phanos-clang++" "$PHANOS_BUILD_ROOT/library-figures"
+  PHANOS_CXX=clang++-${PHANOS_CLANG_VERSIONS[0]} \
+    python3 -B "$PHANOS_ROOT/bench/library_figures.py" "$dir/bin/phanos-clang++" "$PHANOS_BUILD_ROOT/library-figures"
 fi

@@ -67,12 +67,14 @@ run_ctest() {
 # to_json and dict_config.
 main_configure_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON -DPHANOS_FUZZ=ON)
 
-# libraries_stage DIR: builds main's plugin and runtime (nothing when the
-# main stage built them), then configures test/libraries in DIR against them.
+# libraries_stage DIR: builds main's runtime and the plugin of the oldest
+# supported Clang (nothing when the main stage built them), which builds the
+# libraries (PHANOS_CXX), then configures test/libraries in DIR.
 libraries_stage() {
-  local dir=$1 main=$PHANOS_BUILD_ROOT/main
+  local dir=$1 main=$PHANOS_BUILD_ROOT/main version=${PHANOS_CLANG_VERSIONS[0]}
+  export PHANOS_CXX=clang++-$version
   if ! phanos_configure "$main" "${main_configure_args[@]}" ||
-     ! phanos_build "$main" --target phanos_plugin phanos_runtime; then
+     ! phanos_build "$main" --target "phanos_plugin_clang$version" phanos_runtime; then
     failures+=("libraries: build of phanos"); summary+=("libraries: build of phanos failed"); return 1
   fi
   if ! phanos_ensure_deb_src fmtlib; then

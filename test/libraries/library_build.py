@@ -13,13 +13,21 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# Clang 14's own default standard: a library that asks for no standard gets
-# the language it gets without phanos (phanos-clang++ would otherwise add
-# -std=c++17); a target asking for one (yaml-cpp: C++11) still gets it.
+# The standard Clang 14 defaults to, for every version: a library that asks
+# for no standard gets the same language with and without phanos
+# (phanos-clang++ would otherwise add -std=c++17); a target asking for one
+# (yaml-cpp: C++11) still gets it.
 DEFAULT_STANDARD = "-std=gnu++14"
 OPTIMISATION = "-O2"
-# Clang 14 is the compiler the plugin is built for.
-COMPILER = "clang++-14"
+
+def build_compiler():
+    """The clang++ that builds the libraries, alone and under phanos-clang++
+    (which then loads that version's plugin): $PHANOS_CXX, which
+    scripts/test.sh sets to the oldest supported version's."""
+    name = os.environ.get("PHANOS_CXX")
+    if not name:
+        raise SystemExit("set PHANOS_CXX to the clang++ that builds the libraries, e.g. PHANOS_CXX=clang++-14")
+    return name
 
 
 class StepFailed(Exception):
@@ -120,9 +128,9 @@ def instrument_flags(library):
 
 
 def wrapper_environment():
-    """The environment for builds through phanos-clang++: it runs Clang 14,
-    and no PHANOS_CONFIG of the caller's reaches the tests."""
-    env = dict(os.environ, PHANOS_CXX=os.environ.get("PHANOS_CXX", COMPILER))
+    """The environment for builds through phanos-clang++: it runs
+    build_compiler(), and no PHANOS_CONFIG of the caller's reaches the tests."""
+    env = dict(os.environ, PHANOS_CXX=build_compiler())
     env.pop("PHANOS_CONFIG", None)
     return env
 
