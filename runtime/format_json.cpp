@@ -114,7 +114,7 @@ class JsonWriter {
 
   void number(double value) {
     if (std::isfinite(value)) {
-      out_ = detail::write_python_float_repr(out_, value);
+      out_ = detail::write_orjson_float(out_, value);
     } else {
       raw("null");
     }

@@ -11,10 +11,17 @@
 namespace phanos::detail {
 namespace {
 
-// Python switches to exponent form when the decimal point would sit more
-// than 16 digits right of the first digit or 4 or more zeros left of it.
-constexpr int max_fixed_point_position = 16;
-constexpr int min_fixed_point_position = -3;
+// Where the decimal point may sit, counted from the first significant digit,
+// for fixed notation, and how the exponent is spelled otherwise.
+struct FloatNotation {
+  int min_fixed_point;
+  int max_fixed_point;
+  bool signed_two_digit_exponent;
+};
+// repr(): fixed from 1e-4 up to 1e16; "1e+16", "1e-05".
+constexpr FloatNotation python_repr_notation{-3, 16, true};
+// orjson (the ryu crate's layout): fixed from 1e-5 up to 1e16; "1e16", "1e-5".
+constexpr FloatNotation orjson_notation{-4, 16, false};
 
 struct ShortestDigits {
   bool negative;
@@ -47,8 +54,9 @@ ShortestDigits shortest_digits(double value) {
 namespace {
 
 // Hundredths of the value when it is a whole number of them (as rounded
-// times are) and small enough that repr() prints it in fixed notation with
-// at most two decimals: no other decimal that short names the same double.
+// times are) and small enough that repr() and orjson print it in fixed
+// notation with at most two decimals: no other decimal that short names the
+// same double.
 std::optional<std::int64_t> whole_hundredths(double value) {
   if (!(std::fabs(value) < 1e13)) return std::nullopt;
   const double scaled = value * 100;
@@ -72,40 +80,26 @@ char* write_hundredths(char* out, std::int64_t hundredths) {
   return out;
 }
 
-}  // namespace
-
-char* write_python_float_repr(char* out, double value) {
-  if (const std::optional<std::int64_t> hundredths = whole_hundredths(value)) return write_hundredths(out, *hundredths);
-  const std::string text = python_float_repr(value);
-  std::memcpy(out, text.data(), text.size());
-  return out + text.size();
-}
-
-void append_python_float_repr(std::string& out, double value) {
-  char text[max_python_float_repr_size];
-  out.append(text, write_python_float_repr(text, value));
-}
-
-std::string python_float_repr(double value) {
-  if (std::isnan(value)) return "nan";
-  if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
-
+// The shortest digits that name `value`, laid out in `notation`.
+std::string spell_finite_float(double value, const FloatNotation& notation) {
   const ShortestDigits parsed = shortest_digits(value);
   const std::string& digits = parsed.digits;
   const int count = static_cast<int>(digits.size());
   const int point = parsed.exponent + 1;  // digits before the decimal point
 
   std::string out = parsed.negative ? "-" : "";
-  if (point > max_fixed_point_position || point < min_fixed_point_position) {
+  if (point > notation.max_fixed_point || point < notation.min_fixed_point) {
     out += digits[0];
     if (count > 1) {
       out += '.';
       out.append(digits, 1);
     }
     const int exponent = parsed.exponent;
-    out += exponent < 0 ? "e-" : "e+";
+    out += 'e';
+    if (exponent < 0) out += '-';
+    if (exponent >= 0 && notation.signed_two_digit_exponent) out += '+';
     const std::string magnitude = std::to_string(std::abs(exponent));
-    if (magnitude.size() < 2) out += '0';
+    if (magnitude.size() < 2 && notation.signed_two_digit_exponent) out += '0';
     out += magnitude;
   } else if (point <= 0) {
     out += "0.";
@@ -121,6 +115,37 @@ std::string python_float_repr(double value) {
     out.append(digits, static_cast<std::size_t>(point));
   }
   return out;
+}
+
+char* write_finite_float(char* out, double value, const FloatNotation& notation) {
+  if (const std::optional<std::int64_t> hundredths = whole_hundredths(value)) return write_hundredths(out, *hundredths);
+  const std::string text = spell_finite_float(value, notation);
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+}  // namespace
+
+char* write_python_float_repr(char* out, double value) {
+  if (!std::isfinite(value)) {
+    const std::string text = python_float_repr(value);
+    std::memcpy(out, text.data(), text.size());
+    return out + text.size();
+  }
+  return write_finite_float(out, value, python_repr_notation);
+}
+
+char* write_orjson_float(char* out, double value) { return write_finite_float(out, value, orjson_notation); }
+
+void append_python_float_repr(std::string& out, double value) {
+  char text[max_python_float_repr_size];
+  out.append(text, write_python_float_repr(text, value));
+}
+
+std::string python_float_repr(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
+  return spell_finite_float(value, python_repr_notation);
 }
 
 namespace {

@@ -17,6 +17,10 @@ void append_python_float_repr(std::string& out, double value);
 // characters; returns the end of what it wrote.
 inline constexpr std::size_t max_python_float_repr_size = 32;  // "-1.7976931348623157e+308" is 24
 char* write_python_float_repr(char* out, double value);
+// orjson.dumps(float), which Python phanos sends: the same digits, fixed
+// from 1e-5 up to 1e16, "1e16", "1e-6", "1.5e-7" outside; finite values only
+// (orjson writes null for the others). Written as write_python_float_repr.
+char* write_orjson_float(char* out, double value);
 
 // round(value, ndigits): rounds the exact binary value, ties to even.
 double python_round(double value, int ndigits);

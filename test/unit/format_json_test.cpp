@@ -72,7 +72,8 @@ TEST(ToJson, EscapesACharacterAtAnyPositionOfALongString) {
   EXPECT_NE(to_json({plain}).find(" ~\x7f\xc4\x8d\xff#[]{}"), std::string::npos);
 }
 
-TEST(ToJson, NumbersLikePythonRepr) {
+// Python phanos sends orjson.dumps(records): orjson's float layout, not repr().
+TEST(ToJson, NumbersAsOrjsonWritesThem) {
   const auto value_of = [](double value) {
     const std::string json = to_json({Record{"", "gauge", "", "", "", {}, "set", value}});
     const std::size_t start = json.find("[\"set\",") + 7;
@@ -80,8 +81,17 @@ TEST(ToJson, NumbersLikePythonRepr) {
   };
   EXPECT_EQ(value_of(0.25), "0.25");
   EXPECT_EQ(value_of(1024.0), "1024.0");
-  EXPECT_EQ(value_of(1e16), "1e+16");
-  EXPECT_EQ(value_of(0.00001), "1e-05");
+  EXPECT_EQ(value_of(-0.0), "-0.0");
+  EXPECT_EQ(value_of(1e15), "1000000000000000.0");
+  EXPECT_EQ(value_of(1e16), "1e16");
+  EXPECT_EQ(value_of(1.234e16), "1.234e16");
+  EXPECT_EQ(value_of(1e100), "1e100");
+  EXPECT_EQ(value_of(0.00001), "0.00001");
+  EXPECT_EQ(value_of(0.0000123), "0.0000123");
+  EXPECT_EQ(value_of(0.000001), "1e-6");
+  EXPECT_EQ(value_of(1.5e-7), "1.5e-7");
+  EXPECT_EQ(value_of(5e-324), "5e-324");
+  EXPECT_EQ(value_of(-1.7976931348623157e308), "-1.7976931348623157e308");
   EXPECT_EQ(value_of(std::numeric_limits<double>::quiet_NaN()), "null");
   EXPECT_EQ(value_of(-std::numeric_limits<double>::infinity()), "null");
 }

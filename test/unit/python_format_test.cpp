@@ -1,9 +1,11 @@
-// Expected strings are what Python 3 prints for the same values.
+// Expected strings are what Python 3 prints for the same values, and what
+// orjson writes for them in JSON.
 
 #include "python_format.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -46,6 +48,57 @@ TEST(PythonFloatRepr, SwitchesToExponentBelowOneEMinus4) {
   EXPECT_EQ(python_float_repr(1.5e-7), "1.5e-07");
   EXPECT_EQ(python_float_repr(-1e-300), "-1e-300");
   EXPECT_EQ(python_float_repr(5e-324), "5e-324");
+}
+
+std::string orjson_float(double value) {
+  char text[max_python_float_repr_size];
+  return std::string(text, write_orjson_float(text, value));
+}
+
+// orjson differs from repr() in two ways only: the exponent has no '+' and
+// no leading zero, and values from 1e-5 up to 1e-4 stay in fixed notation.
+std::string repr_respelled_as_orjson(double value) {
+  std::string repr = python_float_repr(value);
+  const std::size_t e = repr.find('e');
+  if (e == std::string::npos) return repr;
+  if (std::fabs(value) >= 1e-5 && std::fabs(value) < 1e-4) {
+    std::string digits = repr.substr(0, e);
+    const bool negative = digits.front() == '-';
+    if (negative) digits.erase(0, 1);
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    return (negative ? "-0.0000" : "0.0000") + digits;
+  }
+  std::string exponent = repr.substr(e + 1);
+  const bool negative = exponent.front() == '-';
+  exponent.erase(0, 1);
+  if (exponent.size() > 1 && exponent.front() == '0') exponent.erase(0, 1);
+  return repr.substr(0, e + 1) + (negative ? "-" : "") + exponent;
+}
+
+TEST(OrjsonFloat, KnownSpellings) {
+  EXPECT_EQ(orjson_float(0.0), "0.0");
+  EXPECT_EQ(orjson_float(12.34), "12.34");
+  EXPECT_EQ(orjson_float(9999999999999998.0), "9999999999999998.0");
+  EXPECT_EQ(orjson_float(1e16), "1e16");
+  EXPECT_EQ(orjson_float(12345678901234567890.0), "1.2345678901234567e19");
+  EXPECT_EQ(orjson_float(0.0001), "0.0001");
+  EXPECT_EQ(orjson_float(0.00001), "0.00001");
+  EXPECT_EQ(orjson_float(0.000001), "1e-6");
+  EXPECT_EQ(orjson_float(-1e-300), "-1e-300");
+}
+
+TEST(OrjsonFloat, RoundTripsAndDiffersFromReprOnlyWhereOrjsonDoes) {
+  std::mt19937_64 random(20261130);
+  std::uniform_real_distribution<double> mantissa(1.0, 10.0);
+  std::uniform_int_distribution<int> exponent(-30, 30);
+  for (int i = 0; i < 100000; ++i) {
+    const double value = (i % 2 ? -1 : 1) * mantissa(random) * std::pow(10.0, exponent(random));
+    const std::string text = orjson_float(value);
+    double parsed = 0;
+    std::from_chars(text.data(), text.data() + text.size(), parsed);
+    ASSERT_EQ(parsed, value) << text;
+    ASSERT_EQ(text, repr_respelled_as_orjson(value)) << std::hexfloat << value;
+  }
 }
 
 TEST(PythonFloatRepr, NonFiniteValues) {
