@@ -101,7 +101,10 @@ void CallScope::finish(ThreadState& thread) {
       }
       if (any_hook_set()) profiler().after_root_func.run(Call(*this));
     }
-    if (root_ || thread.records.size() >= waiting_records_limit) hand_over_records(thread);
+    const std::size_t waiting = thread.records.size();
+    if (root_ || waiting >= waiting_records_limit || (waiting > 0 && hand_over_requested(thread))) {
+      hand_over_records(thread);
+    }
   } catch (...) {
     // Only allocation can fail here; the profiled program must not notice.
     log_error("a profiled call could not be recorded (out of memory?)");

@@ -1,6 +1,7 @@
 #include "hand_over.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "log.hpp"
 #include "python_format.hpp"
@@ -9,6 +10,8 @@
 
 namespace phanos::detail {
 namespace {
+
+std::atomic<std::uint64_t> hand_over_requests{0};
 
 RecordBatch& batch_of(HandOverBuffers& buffers, std::uint64_t metric_id) {
   for (auto& [id, batch] : buffers.batches) {
@@ -56,6 +59,7 @@ void hand_over_records(ThreadState& state) noexcept {
     const BusyThread busy(state);
     const std::shared_ptr<const Registry> registry = registry_snapshot();
     HandOverBuffers& buffers = state.hand_over;
+    state.hand_over_requests_answered = hand_over_requests_made();
     // Records of metrics deleted meanwhile are dropped here.
     take_waiting_records(state, buffers.taken);
     drop_batches_of_deleted_metrics(buffers, *registry);
@@ -75,6 +79,20 @@ void hand_over_records(ThreadState& state) noexcept {
   } catch (...) {
     log_error("records could not be handed over and are lost (out of memory?)");
   }
+}
+
+void hand_over_waiting_records() noexcept {
+  ThreadState* state = thread_state();
+  if (state == nullptr || state->busy) return;
+  if (state->records.size() > 0 || shared_records_waiting()) hand_over_records(*state);
+}
+
+void request_hand_over_everywhere() noexcept { hand_over_requests.fetch_add(1, std::memory_order_relaxed); }
+
+std::uint64_t hand_over_requests_made() noexcept { return hand_over_requests.load(std::memory_order_relaxed); }
+
+bool hand_over_requested(const ThreadState& state) noexcept {
+  return state.hand_over_requests_answered != hand_over_requests_made();
 }
 
 }  // namespace phanos::detail

@@ -27,4 +27,16 @@ struct HandOverBuffers {
 // handlers were added, then the metric's cleanup().
 void hand_over_records(ThreadState& state) noexcept;
 
+// hand_over_records() on the calling thread, when records wait there or in
+// the shared buffer and the thread is not handing over already (a handler's
+// own records wait for the next hand-over).
+void hand_over_waiting_records() noexcept;
+
+// Profiler::flush_all(): every thread hands its waiting records over at the
+// end of its next profiled call; a thread's calls in progress go on.
+void request_hand_over_everywhere() noexcept;
+std::uint64_t hand_over_requests_made() noexcept;
+// Whether flush_all() was called since the thread's last hand-over.
+bool hand_over_requested(const ThreadState& state) noexcept;
+
 }  // namespace phanos::detail

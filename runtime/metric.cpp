@@ -150,7 +150,11 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
     if (tree_records != nullptr) {
       tree_records->add_whole(id_);
     } else {
-      detail::store_shared_record(id_, std::move(made_outside_calls));
+      // The thread's state hands the shared buffer over when the thread ends.
+      (void)detail::thread_state();
+      if (detail::store_shared_record(id_, std::move(made_outside_calls)) >= detail::waiting_records_limit) {
+        detail::hand_over_waiting_records();
+      }
     }
     return true;
   } catch (...) {

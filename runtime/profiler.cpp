@@ -5,6 +5,7 @@
 #include <string>
 
 #include "config/parse_config.hpp"
+#include "hand_over.hpp"
 #include "phanos/detail/call_scope.hpp"
 #include "log.hpp"
 #include "loggers.hpp"
@@ -162,6 +163,13 @@ void Profiler::delete_metrics(bool rm_time_profile, bool rm_resp_size_profile) {
     registry.metrics.erase(std::remove_if(registry.metrics.begin(), registry.metrics.end(), deleted),
                            registry.metrics.end());
   });
+}
+
+void Profiler::flush() { detail::hand_over_waiting_records(); }
+
+void Profiler::flush_all() {
+  detail::request_hand_over_everywhere();
+  flush();
 }
 
 void Profiler::clear() {

@@ -19,6 +19,8 @@ struct ThreadState {
   bool busy = false;
   ThreadRecords records;
   HandOverBuffers hand_over;
+  // hand_over_requests_made() at the thread's last hand-over (flush_all()).
+  std::uint64_t hand_over_requests_answered = hand_over_requests_made();
   CoroutineThread coroutines;
   // The node of this thread's most recent root: most threads serve one
   // kind of request over and over.

@@ -74,17 +74,20 @@ ThreadRecords* records_of_current_tree() noexcept {
   return state != nullptr && state->current != nullptr ? &state->records : nullptr;
 }
 
-void store_shared_record(std::uint64_t metric_id, Record record) {
+std::size_t store_shared_record(std::uint64_t metric_id, Record record) {
   SharedRecords& shared = shared_records();
   std::lock_guard<std::mutex> lock(shared.mutex);
   shared.records.push_back({metric_id, std::move(record)});
   shared.waiting.store(true, std::memory_order_release);
+  return shared.records.size();
 }
+
+bool shared_records_waiting() noexcept { return shared_records().waiting.load(std::memory_order_acquire); }
 
 void take_waiting_records(ThreadState& state, TakenRecords& taken) {
   taken.shared.clear();
   SharedRecords& shared = shared_records();
-  if (shared.waiting.load(std::memory_order_acquire)) {
+  if (shared_records_waiting()) {
     std::lock_guard<std::mutex> lock(shared.mutex);
     std::swap(taken.shared, shared.records);
     shared.waiting.store(false, std::memory_order_relaxed);

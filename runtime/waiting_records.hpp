@@ -3,7 +3,9 @@
 // records of its own call tree, so one tree's hand-over never carries another
 // thread's half-finished tree and recording takes no lock. Records made
 // outside any profiled call wait in one shared buffer, which the next
-// hand-over on any thread takes along, as in Python.
+// hand-over on any thread takes along, as in Python; so that they never wait
+// for good, they are also handed over once waiting_records_limit of them
+// wait, by Profiler::flush() and flush_all(), and when a thread ends.
 
 #include <cstddef>
 #include <cstdint>
@@ -72,8 +74,11 @@ class ThreadRecords {
 // null outside profiled calls, where records go to store_shared_record().
 ThreadRecords* records_of_current_tree() noexcept;
 
-// Puts a record made outside profiled calls in the shared buffer.
-void store_shared_record(std::uint64_t metric_id, Record record);
+// Puts a record made outside profiled calls in the shared buffer; returns
+// how many wait there now.
+std::size_t store_shared_record(std::uint64_t metric_id, Record record);
+// Whether records made outside profiled calls wait to be handed over.
+bool shared_records_waiting() noexcept;
 
 // Fills `taken` with the shared buffer's records and the thread's own.
 void take_waiting_records(ThreadState& state, TakenRecords& taken);

@@ -51,6 +51,17 @@ class Profiler {
   // Deletes every metric except the built-ins, unless told to remove those too.
   void delete_metrics(bool rm_time_profile = false, bool rm_resp_size_profile = false);
 
+  // Hands the records waiting on the calling thread (of its finished calls
+  // and of metrics observed meanwhile) and those made outside any profiled
+  // call to the handlers now, as Python's handle_records_clear() does; a
+  // call in progress goes on, its own record comes when it ends. Does
+  // nothing inside a handler.
+  void flush();
+  // flush(), and every other thread hands its waiting records over at the
+  // end of its next profiled call (Python's force_handle_records_clear(); in
+  // Python every thread shares one list). Returns at once.
+  void flush_all();
+
   // Drops the records waiting on every thread and calls every metric's
   // cleanup(). Not meant to be called while profiled calls are running.
   void clear();
