@@ -1,6 +1,7 @@
 #pragma once
-// What a hook sees of a profiled call: the function (its site), the
-// arguments it was called with, and, after it returned, its result.
+// What a hook sees of a profiled call: the function (its site), its place
+// in the call tree, the arguments it was called with, and, after it
+// returned, its result.
 
 #include <cstddef>
 #include <string_view>
@@ -19,6 +20,9 @@ class Call {
   std::string_view item() const noexcept { return scope_.site().item; }
   std::string_view file() const noexcept { return scope_.site().file; }
   unsigned line() const noexcept { return scope_.site().line; }
+  // Where the call stands in its call tree, as its records' method names it:
+  // "Item:root.child.name".
+  std::string_view context() const noexcept;
 
   std::size_t arg_count() const noexcept { return scope_.arguments().count; }
 

@@ -160,6 +160,22 @@ TEST(Metrics, InvalidValuesAreRejected) {
   testing::internal::GetCapturedStderr();
 }
 
+// prometheus_client's Info raises "Overlapping labels" for such keys.
+TEST(Metrics, InfoKeysMustNotBeLabelNamesOfTheMetric) {
+  auto capture = test::reset_profiler(test::example_config());
+  auto build = std::make_shared<Info>("build", "EXAMPLE", "info", std::vector<std::string>{"region"});
+  profiler().add_metric(build);
+  testing::internal::CaptureStderr();
+  EXPECT_FALSE(build->info({{"version", "1"}, {"region", "eu"}}, {{"region", "us"}}));
+  const std::string log = testing::internal::GetCapturedStderr();
+  EXPECT_NE(log.find("metric 'build' (info.info): accepts only values whose keys are not label names of the metric"),
+            std::string::npos)
+      << log;
+  EXPECT_TRUE(build->info({{"version", "1"}, {"commit", "abc"}}, {{"region", "us"}}));
+  profiler().flush();
+  ASSERT_EQ(capture->all_records().size(), 1u);
+}
+
 TEST(Metrics, DefaultUnitsAndTypes) {
   EXPECT_EQ(Info("i", "J").units(), "info");
   EXPECT_EQ(Enum("e", "J", {"a"}).units(), "enum");
