@@ -121,12 +121,13 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
                         ", labels given " + names_text(given));
       return false;
     }
-    // Nothing would ever hand the record over.
-    if (!detail::profiling_active()) return true;
-    detail::CallScope* scope = detail::current_scope();
+    // While profiling is off the record waits, as in Python, for the first
+    // hand-over after it is on again.
+    const bool active = detail::profiling_active();
+    detail::CallScope* scope = active ? detail::current_scope() : nullptr;
     // Inside a profiled call the record is written into a waiting record's
     // buffers that an earlier hand-over left.
-    detail::ThreadRecords* tree_records = detail::records_of_current_tree();
+    detail::ThreadRecords* tree_records = active ? detail::records_of_current_tree() : nullptr;
     Record made_outside_calls;
     Record& record = tree_records != nullptr ? tree_records->next_whole() : made_outside_calls;
     const detail::ContextNode* node = scope != nullptr ? scope->node() : nullptr;
@@ -149,6 +150,8 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
     record.value = std::move(value);
     if (tree_records != nullptr) {
       tree_records->add_whole(id_);
+    } else if (!active) {
+      detail::keep_record_while_profiling_is_off(id_, std::move(made_outside_calls));
     } else {
       // The thread's state hands the shared buffer over when the thread ends.
       (void)detail::thread_state();

@@ -2,9 +2,12 @@
 
 #include <atomic>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "forks.hpp"
+#include "log.hpp"
+#include "phanos/detail/call_scope.hpp"
 #include "thread_state.hpp"
 
 namespace phanos::detail {
@@ -82,7 +85,27 @@ std::size_t store_shared_record(std::uint64_t metric_id, Record record) {
   return shared.records.size();
 }
 
-bool shared_records_waiting() noexcept { return shared_records().waiting.load(std::memory_order_acquire); }
+void keep_record_while_profiling_is_off(std::uint64_t metric_id, Record record) {
+  static std::atomic<bool> warned{false};
+  SharedRecords& shared = shared_records();
+  {
+    std::lock_guard<std::mutex> lock(shared.mutex);
+    if (shared.records.size() < max_records_kept_while_off) {
+      shared.records.push_back({metric_id, std::move(record)});
+      shared.waiting.store(true, std::memory_order_release);
+      return;
+    }
+  }
+  if (!warned.exchange(true, std::memory_order_relaxed)) {
+    log_warning("records made while profiling is off wait for it to be on again, at most " +
+                std::to_string(max_records_kept_while_off) + "; later ones are dropped");
+  }
+}
+
+bool shared_records_waiting() noexcept {
+  // Records kept while profiling is off stay until it is on again.
+  return profiling_active() && shared_records().waiting.load(std::memory_order_acquire);
+}
 
 void take_waiting_records(ThreadState& state, TakenRecords& taken) {
   taken.shared.clear();

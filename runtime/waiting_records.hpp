@@ -77,8 +77,15 @@ ThreadRecords* records_of_current_tree() noexcept;
 // Puts a record made outside profiled calls in the shared buffer; returns
 // how many wait there now.
 std::size_t store_shared_record(std::uint64_t metric_id, Record record);
-// Whether records made outside profiled calls wait to be handed over.
+// Whether records made outside profiled calls wait to be handed over; none
+// do while profiling is off.
 bool shared_records_waiting() noexcept;
+
+// Records made while profiling is off wait in the shared buffer too, for the
+// first hand-over after it is on again (Python keeps them the same way), up
+// to this many; later ones are dropped, with one warning.
+inline constexpr std::size_t max_records_kept_while_off = 10000;
+void keep_record_while_profiling_is_off(std::uint64_t metric_id, Record record);
 
 // Fills `taken` with the shared buffer's records and the thread's own.
 void take_waiting_records(ThreadState& state, TakenRecords& taken);

@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
+#include <thread>
 
 #include "test_support.hpp"
+#include "waiting_records.hpp"
 
 namespace phanos {
 namespace {
@@ -65,16 +67,50 @@ TEST(Profiler, ActiveOnlyWithHandlerMetricAndHandleRecords) {
   EXPECT_TRUE(capture->calls().empty());
 }
 
-TEST(Profiler, InactiveProfilingRecordsNothing) {
+// Without handlers a call is not measured; a metric's record waits, as in
+// Python, for the first hand-over once profiling is on again.
+TEST(Profiler, WhileInactiveCallsAreNotMeasuredAndRecordsWait) {
   auto capture = test::reset_profiler(test::example_config());
   auto gauge = std::make_shared<Gauge>("g", "EXAMPLE", "n");
   profiler().add_metric(gauge);
   profiler().delete_handlers();
   EXPECT_TRUE(gauge->set(1.0));
   EXPECT_EQ(profiled(get_site, [] { return 42; }), 42);
+  profiler().flush();
   profiler().add_handler(capture);
   profiled(get_site, [] {});
-  EXPECT_EQ(handed_over_metrics(*capture), (std::vector<std::string>{"time_profiler"}));
+  EXPECT_EQ(handed_over_metrics(*capture), (std::vector<std::string>{"time_profiler", "g"}));
+}
+
+TEST(Profiler, RecordsMadeWithHandleRecordsOffWaitForItToBeOn) {
+  auto capture = test::reset_profiler(test::example_config());
+  auto gauge = std::make_shared<Gauge>("g", "EXAMPLE", "n");
+  profiler().add_metric(gauge);
+  profiler().handle_records(false);
+  profiled(get_site, [&] { gauge->set(2.0); });
+  std::thread([&] { gauge->set(3.0); }).join();  // a thread that ends meanwhile
+  EXPECT_TRUE(capture->calls().empty());
+  profiler().handle_records(true);
+  profiler().flush();
+  ASSERT_EQ(capture->all_records().size(), 2u);
+  EXPECT_EQ(std::get<double>(capture->all_records()[1].value), 3.0);
+}
+
+TEST(Profiler, RecordsKeptWhileInactiveAreBounded) {
+  auto capture = test::reset_profiler(test::example_config());
+  auto counter = std::make_shared<Counter>("c", "EXAMPLE", "n");
+  profiler().add_metric(counter);
+  profiler().handle_records(false);
+  testing::internal::CaptureStderr();
+  for (std::size_t i = 0; i < detail::max_records_kept_while_off + 5; ++i) ASSERT_TRUE(counter->inc(1.0));
+  const std::string log = testing::internal::GetCapturedStderr();
+  EXPECT_NE(log.find("records made while profiling is off wait for it to be on again, at most 10000; later ones "
+                     "are dropped"),
+            std::string::npos)
+      << log;
+  profiler().handle_records(true);
+  profiler().flush();
+  EXPECT_EQ(capture->all_records().size(), detail::max_records_kept_while_off);
 }
 
 TEST(Profiler, TimeProfileOffMeansNoTimeRecords) {
