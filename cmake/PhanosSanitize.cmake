@@ -1,0 +1,13 @@
+# phanos_sanitize(<target>): adds the sanitizers chosen in PHANOS_SANITIZE
+# (e.g. "address,undefined" or "thread") to a target. The runtime's
+# libraries, the collector and every test program use it, as sanitizers need
+# every part of the program instrumented alike.
+
+include_guard(GLOBAL)
+
+function(phanos_sanitize target)
+  if(PHANOS_SANITIZE)
+    target_compile_options(${target} PRIVATE -fsanitize=${PHANOS_SANITIZE} -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=${PHANOS_SANITIZE})
+  endif()
+endfunction()
