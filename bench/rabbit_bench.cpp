@@ -6,7 +6,7 @@
 // private node and sets it).
 
 #include <benchmark/benchmark.h>
-#include <phanos/phanos.hpp>
+#include <phanos/rabbitmq.hpp>
 
 #include <chrono>
 #include <cstdlib>

@@ -1,18 +1,22 @@
 # Installation and the CMake package of phanos.
 #
-#   <prefix>/include/phanos/...                 public headers
+#   <prefix>/include/phanos/...                 public headers (a component's only with it)
 #   <prefix>/<libdir>/libphanos.so              runtime        (phanos::runtime)
+#   <prefix>/<libdir>/libphanos_<c>.so          component <c>  (phanos::<c>), each one built
+#                                               (cmake/PhanosComponents.cmake)
 #   <prefix>/<libdir>/phanos/clang-<N>/phanos.so  the plugin for Clang <N> (phanos::plugin_clang<N>),
 #                                               one per version of phanos_CLANG_VERSIONS
 #   <prefix>/<bindir>/phanos-clang++            compiler wrapper
 #   <prefix>/<bindir>/phanos-collector          RabbitMQ -> Prometheus (tools/collector)
 #   <prefix>/<libdir>/cmake/phanos/             phanosConfig.cmake, phanosConfigVersion.cmake,
-#                                               phanosTargets.cmake, PhanosInstrument.cmake
+#                                               phanosTargets.cmake, phanos_<c>Targets.cmake,
+#                                               PhanosInstrument.cmake, PhanosComponents.cmake
 #
-# A consumer writes find_package(phanos CONFIG REQUIRED) and
-# phanos_instrument(<target>).
+# A consumer writes find_package(phanos CONFIG REQUIRED [COMPONENTS <c>...])
+# and phanos_instrument(<target>).
 
 include(CMakePackageConfigHelpers)
+include("${CMAKE_CURRENT_LIST_DIR}/PhanosComponents.cmake")
 
 # Not cached: CMAKE_INSTALL_LIBDIR follows a change of CMAKE_INSTALL_PREFIX
 # (lib <-> lib/<multiarch> for /usr), and so must this. -D overrides it.
@@ -22,11 +26,20 @@ if(NOT DEFINED PHANOS_INSTALL_CMAKEDIR)
   set(PHANOS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/phanos")
 endif()
 
-# Headers
+# The core's headers: all but the components'. Each component's go with it
+# (below), so that a core-only install has none that needs spdlog or
+# rabbitmq-c.
+set(_phanos_component_headers "")
+foreach(_phanos_component IN LISTS PHANOS_COMPONENTS)
+  foreach(_phanos_header IN LISTS PHANOS_COMPONENT_${_phanos_component}_HEADERS)
+    string(REPLACE "." "[.]" _phanos_header "${_phanos_header}")
+    list(APPEND _phanos_component_headers REGEX "/${_phanos_header}$" EXCLUDE)
+  endforeach()
+endforeach()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/phanos"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
   COMPONENT phanos_development
-  FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+  FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h" ${_phanos_component_headers})
 
 # Runtime and plugins, in one export set (their EXPORT_NAMEs, runtime and
 # plugin_clang<N>, are set where they are defined).
@@ -47,30 +60,6 @@ foreach(_phanos_version IN LISTS phanos_CLANG_VERSIONS)
   list(APPEND _phanos_export_targets phanos_plugin_clang${_phanos_version})
 endforeach()
 
-# The packages the exported runtime needs at the consumer's side: whatever
-# it links publicly. Written into phanosConfig.cmake as find_dependency().
-set(PHANOS_FIND_DEPENDENCIES "")
-if(TARGET phanos_runtime)
-  get_target_property(_phanos_iface phanos_runtime INTERFACE_LINK_LIBRARIES)
-  if(NOT _phanos_iface)
-    set(_phanos_iface "")
-  endif()
-  foreach(_phanos_dep IN ITEMS
-      "Threads::=Threads"
-      "spdlog::=spdlog"
-      "fmt::=fmt"
-      "nlohmann_json::=nlohmann_json"
-      "rabbitmq::=rabbitmq-c")
-    string(REPLACE "=" ";" _phanos_dep "${_phanos_dep}")
-    list(GET _phanos_dep 0 _phanos_ns)
-    list(GET _phanos_dep 1 _phanos_pkg)
-    string(FIND "${_phanos_iface}" "${_phanos_ns}" _phanos_pos)
-    if(NOT _phanos_pos EQUAL -1)
-      string(APPEND PHANOS_FIND_DEPENDENCIES "find_dependency(${_phanos_pkg})\n")
-    endif()
-  endforeach()
-endif()
-
 if(_phanos_export_targets)
   install(EXPORT phanosTargets
     NAMESPACE phanos::
@@ -78,6 +67,31 @@ if(_phanos_export_targets)
     DESTINATION "${PHANOS_INSTALL_CMAKEDIR}"
     COMPONENT phanos_development)
 endif()
+
+# The components built, each with its library, headers and export set; the
+# config file learns which, and what each needs, from
+# PHANOS_INSTALLED_COMPONENTS.
+set(PHANOS_INSTALLED_COMPONENTS "")
+foreach(_phanos_component IN LISTS PHANOS_COMPONENTS)
+  set(_phanos_target "${PHANOS_COMPONENT_${_phanos_component}_TARGET}")
+  if(NOT TARGET "${_phanos_target}")
+    continue()
+  endif()
+  install(TARGETS "${_phanos_target}" EXPORT "phanos_${_phanos_component}Targets"
+    LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT phanos_runtime
+            NAMELINK_COMPONENT phanos_development)
+  install(EXPORT "phanos_${_phanos_component}Targets"
+    NAMESPACE phanos::
+    DESTINATION "${PHANOS_INSTALL_CMAKEDIR}"
+    COMPONENT phanos_development)
+  foreach(_phanos_header IN LISTS PHANOS_COMPONENT_${_phanos_component}_HEADERS)
+    get_filename_component(_phanos_dir "${_phanos_header}" DIRECTORY)
+    install(FILES "${PROJECT_SOURCE_DIR}/include/${_phanos_header}"
+      DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/${_phanos_dir}"
+      COMPONENT phanos_development)
+  endforeach()
+  list(APPEND PHANOS_INSTALLED_COMPONENTS "${_phanos_component}")
+endforeach()
 
 # The compiler wrapper, generated by tools/CMakeLists.txt for the install tree.
 # Only with the plugin: it is what the wrapper loads.
@@ -103,5 +117,6 @@ install(FILES
     "${PROJECT_BINARY_DIR}/cmake/phanosConfig.cmake"
     "${PROJECT_BINARY_DIR}/cmake/phanosConfigVersion.cmake"
     "${CMAKE_CURRENT_LIST_DIR}/PhanosInstrument.cmake"
+    "${CMAKE_CURRENT_LIST_DIR}/PhanosComponents.cmake"
   DESTINATION "${PHANOS_INSTALL_CMAKEDIR}"
   COMPONENT phanos_development)

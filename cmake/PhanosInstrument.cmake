@@ -1,10 +1,16 @@
-# phanos_instrument(<target> [INSTRUMENT_FILES <regex>] [EXCLUDE_FUNCTIONS <regex>]
-#                   [MIN_STATEMENTS <n>])
+# phanos_instrument(<target> [COMPONENTS <component>...] [INSTRUMENT_FILES <regex>]
+#                   [EXCLUDE_FUNCTIONS <regex>] [MIN_STATEMENTS <n>])
 #
 # Compiles the C++ sources of <target> with the phanos Clang plugin, so that
 # every function annotated [[phanos::profile]] is profiled, and links
 # <target> with the phanos runtime (phanos::runtime, which also brings the
-# include directory of <phanos/phanos.hpp>). The options become the plugin
+# include directory of <phanos/phanos.hpp>) and with every component
+# available (phanos::spdlog, phanos::rabbitmq, phanos::prometheus: those
+# built, or found by find_package), so that PHANOS_CONFIG can name any
+# handler class; COMPONENTS links only those named, and COMPONENTS with no
+# name the core alone. The components are
+# linked even under --as-needed, as nothing in the program may reference
+# them but their handler classes' names. The other options become the plugin
 # arguments -fplugin-arg-phanos-instrument-files=<regex>,
 # -fplugin-arg-phanos-exclude-functions=<regex> and
 # -fplugin-arg-phanos-min-statements=<n> (README.md, the plugin's arguments);
@@ -22,6 +28,7 @@
 # Sources of <target> are recompiled when the plugin file changes.
 
 include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/PhanosComponents.cmake")
 
 # phanos_plugin_version(<out var>): the major version of this project's C++
 # compiler when phanos has a plugin for it, else empty.
@@ -49,11 +56,22 @@ endfunction()
 
 function(phanos_instrument target)
   set(_options INSTRUMENT_FILES EXCLUDE_FUNCTIONS MIN_STATEMENTS)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "${_options}" "")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "${_options}" "COMPONENTS")
+  # COMPONENTS with no name: the core alone.
+  set(_core_only FALSE)
+  if("COMPONENTS" IN_LIST arg_KEYWORDS_MISSING_VALUES)
+    set(_core_only TRUE)
+    list(REMOVE_ITEM arg_KEYWORDS_MISSING_VALUES COMPONENTS)
+  endif()
   if(arg_UNPARSED_ARGUMENTS OR arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "phanos_instrument(${target}): unexpected arguments "
       "'${arg_UNPARSED_ARGUMENTS}${arg_KEYWORDS_MISSING_VALUES}' (a missing value?); it takes "
-      "a target, then optionally INSTRUMENT_FILES <regex>, EXCLUDE_FUNCTIONS <regex>, MIN_STATEMENTS <n>")
+      "a target, then optionally COMPONENTS <component>..., INSTRUMENT_FILES <regex>, "
+      "EXCLUDE_FUNCTIONS <regex>, MIN_STATEMENTS <n>")
+  endif()
+  set(_components "")
+  if(NOT _core_only)
+    _phanos_components_to_link("${target}" "${arg_COMPONENTS}" _components)
   endif()
   if(DEFINED arg_MIN_STATEMENTS AND NOT arg_MIN_STATEMENTS MATCHES "^[0-9]+$")
     message(FATAL_ERROR "phanos_instrument(${target}): MIN_STATEMENTS must be a number of "
@@ -132,12 +150,18 @@ function(phanos_instrument target)
     add_dependencies("${target}" "${_plugin}")
   endif()
 
-  # Link the runtime. Properties rather than target_link_libraries(), so this
-  # works whichever target_link_libraries() signature the project uses.
-  set_property(TARGET "${target}" APPEND PROPERTY LINK_LIBRARIES phanos::runtime)
+  # Link the runtime and the components. Properties rather than
+  # target_link_libraries(), so this works whichever target_link_libraries()
+  # signature the project uses.
+  set(_libraries phanos::runtime)
+  if(_components)
+    list(APPEND _libraries "-Wl,--push-state,--no-as-needed" ${_components} "-Wl,--pop-state")
+  endif()
+  set_property(TARGET "${target}" APPEND PROPERTY LINK_LIBRARIES ${_libraries})
   if(_type STREQUAL "STATIC_LIBRARY" OR _type STREQUAL "OBJECT_LIBRARY")
-    set_property(TARGET "${target}" APPEND PROPERTY
-      INTERFACE_LINK_LIBRARIES "$<LINK_ONLY:phanos::runtime>")
+    foreach(_library IN LISTS _libraries)
+      set_property(TARGET "${target}" APPEND PROPERTY INTERFACE_LINK_LIBRARIES "$<LINK_ONLY:${_library}>")
+    endforeach()
   endif()
 
   # Recompile when the plugin changes. OBJECT_DEPENDS is a source property,
@@ -147,6 +171,35 @@ function(phanos_instrument target)
   # same file: they are recompiled needlessly, never too little.)
   cmake_language(EVAL CODE "
     cmake_language(DEFER CALL _phanos_instrument_object_depends [[${target}]] [[${_plugin_target}]])")
+endfunction()
+
+# _phanos_components_to_link(<target> <components> <out var>): the
+# phanos::<component> targets to link: those named (each must be defined),
+# or with none named every one defined.
+function(_phanos_components_to_link target components out)
+  set(_targets "")
+  if(NOT components)
+    foreach(_component IN LISTS PHANOS_COMPONENTS)
+      if(TARGET phanos::${_component})
+        list(APPEND _targets phanos::${_component})
+      endif()
+    endforeach()
+  endif()
+  foreach(_component IN LISTS components)
+    if(NOT _component IN_LIST PHANOS_COMPONENTS)
+      string(REPLACE ";" ", " _known "${PHANOS_COMPONENTS}")
+      message(FATAL_ERROR "phanos_instrument(${target}): COMPONENTS: '${_component}' is no component of "
+        "phanos (they are ${_known})")
+    endif()
+    if(NOT TARGET phanos::${_component})
+      message(FATAL_ERROR "phanos_instrument(${target}): COMPONENTS: the component '${_component}' "
+        "(phanos::${_component}) is not available: ask for it with "
+        "find_package(phanos CONFIG REQUIRED COMPONENTS ${_component}), or build phanos with it "
+        "(PHANOS_BUILD_<COMPONENT>=ON)")
+    endif()
+    list(APPEND _targets phanos::${_component})
+  endforeach()
+  set(${out} "${_targets}" PARENT_SCOPE)
 endfunction()
 
 # _phanos_genex_literal(<out var> <text>): <text> inside a generator

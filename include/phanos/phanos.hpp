@@ -1,16 +1,13 @@
 #pragma once
-// Everything a program using phanos needs.
+// Everything a program using phanos' core (phanos::runtime) needs. The
+// components' handlers have umbrella headers of their own: phanos/spdlog.hpp,
+// phanos/rabbitmq.hpp (README.md, "Components").
 
 #include "phanos/call.hpp"
 #include "phanos/config.hpp"
 #include "phanos/detail/invoke.hpp"
 #include "phanos/format.hpp"
 #include "phanos/handler.hpp"
-#include "phanos/handlers/async_imp_prof_handler.hpp"
-#include "phanos/handlers/imp_prof_handler.hpp"
-#include "phanos/handlers/logger_handler.hpp"
-#include "phanos/handlers/named_logger_handler.hpp"
-#include "phanos/handlers/rabbit_params.hpp"
 #include "phanos/handlers/stream_handler.hpp"
 #include "phanos/hook.hpp"
 #include "phanos/labels.hpp"

@@ -66,13 +66,13 @@ constexpr int frame_max = 131072;  // the broker's default
 
 AmqpConnection::~AmqpConnection() { close(); }
 
-std::optional<std::string> AmqpConnection::open(const RabbitParams& params, std::chrono::duration<double> timeout) {
+std::optional<std::string> AmqpConnection::open(const AmqpEndpoint& endpoint, std::chrono::duration<double> timeout) {
   close();
   state_ = amqp_new_connection();
   if (!state_) return std::string("out of memory");
   amqp_socket_t* socket = amqp_tcp_socket_new(state_);
   if (!socket) return lost("cannot create a socket");
-  const auto connected = tcp_connect(params.host, params.port, timeout);
+  const auto connected = tcp_connect(endpoint.host, endpoint.port, timeout);
   if (const auto* error = std::get_if<std::string>(&connected)) return lost(*error);
   amqp_tcp_socket_set_sockfd(socket, std::get<int>(connected));  // rabbitmq-c owns it from now on
   {
@@ -97,19 +97,19 @@ std::optional<std::string> AmqpConnection::open(const RabbitParams& params, std:
   const amqp_table_t property_table{2, properties};
 
   const amqp_rpc_reply_t login = amqp_login_with_properties(
-      state_, params.vhost.c_str(), 0, frame_max, params.heartbeat, &property_table, AMQP_SASL_METHOD_PLAIN,
-      params.user.c_str(), params.password.c_str());
+      state_, endpoint.vhost.c_str(), 0, frame_max, endpoint.heartbeat, &property_table, AMQP_SASL_METHOD_PLAIN,
+      endpoint.user.c_str(), endpoint.password.c_str());
   if (login.reply_type != AMQP_RESPONSE_NORMAL) {
-    return lost("login as '" + params.user + "' to vhost '" + params.vhost + "' failed: " + describe(login));
+    return lost("login as '" + endpoint.user + "' to vhost '" + endpoint.vhost + "' failed: " + describe(login));
   }
   amqp_channel_open(state_, channel);
   if (const amqp_rpc_reply_t reply = amqp_get_rpc_reply(state_); reply.reply_type != AMQP_RESPONSE_NORMAL)
     return lost("cannot open a channel: " + describe(reply));
-  amqp_exchange_declare(state_, channel, amqp_cstring_bytes(params.exchange_name.c_str()),
-                        amqp_cstring_bytes(params.exchange_type.c_str()), /*passive=*/0, /*durable=*/0,
+  amqp_exchange_declare(state_, channel, amqp_cstring_bytes(endpoint.exchange_name.c_str()),
+                        amqp_cstring_bytes(endpoint.exchange_type.c_str()), /*passive=*/0, /*durable=*/0,
                         /*auto_delete=*/0, /*internal=*/0, amqp_empty_table);
   if (const amqp_rpc_reply_t reply = amqp_get_rpc_reply(state_); reply.reply_type != AMQP_RESPONSE_NORMAL) {
-    return lost("cannot declare exchange '" + params.exchange_name + "' of type '" + params.exchange_type +
+    return lost("cannot declare exchange '" + endpoint.exchange_name + "' of type '" + endpoint.exchange_type +
                 "': " + describe(reply));
   }
   return std::nullopt;

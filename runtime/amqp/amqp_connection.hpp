@@ -11,9 +11,17 @@
 #include <string>
 #include <string_view>
 
-#include "phanos/handlers/rabbit_params.hpp"
-
 namespace phanos::detail {
+
+// Where to connect and which exchange to declare: the RabbitMQ handlers
+// fill it from RabbitParams, phanos-collector from its options.
+struct AmqpEndpoint {
+  std::string host;
+  int port = 0;
+  std::string user, password, vhost;
+  int heartbeat = 0;  // seconds
+  std::string exchange_name, exchange_type;
+};
 
 class AmqpConnection {
  public:
@@ -26,7 +34,7 @@ class AmqpConnection {
 
   // Connects, logs in, opens channel 1 and declares the exchange, each step
   // bounded by `timeout`. Returns the reason on failure (and stays closed).
-  std::optional<std::string> open(const RabbitParams& params, std::chrono::duration<double> timeout);
+  std::optional<std::string> open(const AmqpEndpoint& endpoint, std::chrono::duration<double> timeout);
   bool is_open() const noexcept { return state_ != nullptr; }
   // Says goodbye first, waiting at most `limit` for the broker's answer:
   // the broker answers after it has taken every message sent before, where

@@ -1,13 +1,13 @@
 #include "log.hpp"
 
-#include "loggers.hpp"
+#include "messages.hpp"
 
 namespace phanos::detail {
 namespace {
 
-void write(spdlog::level::level_enum level, std::string_view message) noexcept {
+void write(MessageLevel level, std::string_view message) noexcept {
   try {
-    current_logger()->log(level, spdlog::string_view_t(message.data(), message.size()));
+    current_writer()->write(level, message);
   } catch (...) {
     // Nowhere left to report it.
   }
@@ -15,8 +15,8 @@ void write(spdlog::level::level_enum level, std::string_view message) noexcept {
 
 }  // namespace
 
-void log_warning(std::string_view message) noexcept { write(spdlog::level::warn, message); }
+void log_warning(std::string_view message) noexcept { write(MessageLevel::warning, message); }
 
-void log_error(std::string_view message) noexcept { write(spdlog::level::err, message); }
+void log_error(std::string_view message) noexcept { write(MessageLevel::error, message); }
 
 }  // namespace phanos::detail

@@ -1,6 +1,6 @@
 #pragma once
-// phanos' own messages, written to the logger Config::logger names (see
-// loggers.hpp): by default "phanos: warning: ..." on stderr.
+// phanos' own messages, written where Config::logger says (see
+// messages.hpp): by default "phanos: warning: ..." on stderr.
 
 #include <atomic>
 #include <exception>

@@ -8,7 +8,7 @@
 #include "hand_over.hpp"
 #include "phanos/detail/call_scope.hpp"
 #include "log.hpp"
-#include "loggers.hpp"
+#include "messages.hpp"
 #include "phanos/metrics/response_size.hpp"
 #include "phanos/metrics/time_profiler.hpp"
 #include "registry.hpp"
@@ -94,12 +94,12 @@ Profiler& profiler() {
 
 void Profiler::config(const Config& config) {
   if (config.job.empty()) throw ConfigError("job: required, got an empty string");
-  std::shared_ptr<spdlog::logger> logger = detail::configured_logger(config.logger);
+  std::shared_ptr<detail::MessageWriter> writer = detail::configured_writer(config.logger);
   detail::change_registry([&](detail::Registry& registry) {
     configure(registry, config);
     // Last, when nothing can fail any more; under the registry's lock, so
     // concurrent configurations cannot pair one's logger with another's job.
-    detail::use_logger(logger);
+    detail::use_writer(writer);
   });
 }
 
@@ -107,11 +107,11 @@ void Profiler::config(const Config& config) {
 // rejected configuration changes nothing.
 void Profiler::dict_config(std::string_view json) {
   detail::ParsedConfig parsed = detail::parse_config(json);
-  std::shared_ptr<spdlog::logger> logger = detail::configured_logger(parsed.config.logger);
+  std::shared_ptr<detail::MessageWriter> writer = detail::configured_writer(parsed.config.logger);
   detail::change_registry([&](detail::Registry& registry) {
     configure(registry, parsed.config);
     for (const std::shared_ptr<Handler>& handler : parsed.handlers) put_handler(registry, handler);
-    detail::use_logger(logger);  // as in config()
+    detail::use_writer(writer);  // as in config()
   });
   for (const std::string& warning : parsed.warnings) detail::log_warning("dict_config: " + warning);
 }

@@ -9,7 +9,7 @@
 #include <limits>
 #include <optional>
 
-#include "handler_factories.hpp"
+#include "rabbit_handler_config.hpp"
 #include "phanos/handlers/async_imp_prof_handler.hpp"
 #include "phanos/handlers/imp_prof_handler.hpp"
 

@@ -5,6 +5,14 @@
 #include "log.hpp"
 
 namespace phanos::detail {
+namespace {
+
+AmqpEndpoint endpoint_of(const RabbitParams& params) {
+  return {params.host,      params.port,      params.user,          params.password,
+          params.vhost,     params.heartbeat, params.exchange_name, params.exchange_type};
+}
+
+}  // namespace
 
 RabbitPublisher::RabbitPublisher(std::string_view handler_kind, std::string_view handler_name, RabbitParams params)
     : params_(std::move(params)) {
@@ -20,7 +28,7 @@ bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
   std::string reason;
   for (int attempt = 0; attempt < std::max(1, params_.retry); ++attempt) {
     if (attempt > 0) std::this_thread::sleep_for(std::chrono::duration<double>(params_.retry_delay));
-    const auto failure = connection_.open(params_, attempt_limit);
+    const auto failure = connection_.open(endpoint_of(params_), attempt_limit);
     if (!failure) {
       if (failed_attempts_ > 0) {
         log_warning(who_ + ": connected after " + std::to_string(failed_attempts_) + " failed attempts");

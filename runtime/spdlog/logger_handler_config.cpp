@@ -2,7 +2,7 @@
 // {"handler_name": ..., "logger": ..., "level": ...} and
 // {"handler_name": ..., "logger_name": ..., "level": ...}.
 
-#include "handler_factories.hpp"
+#include "logger_handler_config.hpp"
 #include "loggers.hpp"
 #include "logging_level.hpp"
 #include "phanos/handlers/named_logger_handler.hpp"

@@ -5,8 +5,6 @@
 
 #include <mutex>
 
-#include "shared_cell.hpp"
-
 namespace phanos::detail {
 namespace {
 
@@ -18,12 +16,6 @@ std::shared_ptr<spdlog::logger> new_stderr_logger(const std::string& name) {
   // The logger handlers log records at debug by default (Python's level 10).
   logger->set_level(spdlog::level::debug);
   return logger;
-}
-
-// Never destroyed: messages may be logged during static destruction.
-std::shared_ptr<spdlog::logger>& logger_in_use() {
-  static auto* logger = new std::shared_ptr<spdlog::logger>;
-  return *logger;
 }
 
 }  // namespace
@@ -47,19 +39,6 @@ std::shared_ptr<spdlog::logger> named_logger(const std::string& name) {
 std::shared_ptr<spdlog::logger> own_logger() {
   static auto* logger = new std::shared_ptr<spdlog::logger>(named_logger(own_logger_name));
   return *logger;
-}
-
-std::shared_ptr<spdlog::logger> configured_logger(const std::string& name) {
-  return name.empty() ? own_logger() : named_logger(name);
-}
-
-void use_logger(std::shared_ptr<spdlog::logger> logger) noexcept {
-  store_shared(logger_in_use(), std::move(logger));
-}
-
-std::shared_ptr<spdlog::logger> current_logger() {
-  std::shared_ptr<spdlog::logger> logger = load_shared(logger_in_use());
-  return logger ? logger : own_logger();
 }
 
 }  // namespace phanos::detail

@@ -2,7 +2,7 @@
 
 #include <spdlog/common.h>
 
-#include "config_object.hpp"
+#include "config/config_object.hpp"
 
 namespace phanos::detail {
 

@@ -9,7 +9,7 @@
 //   Service:report        error_raised=false x1
 // and the gauge queue_depth (units "items") of Service:report, queue="jobs": 5 + 3.5 - 1 = 7.5
 
-#include <phanos/phanos.hpp>
+#include <phanos/rabbitmq.hpp>
 
 #include <cstdlib>
 #include <iostream>

@@ -23,7 +23,7 @@
 #include <nlohmann/json.hpp>
 #include <phanos/phanos.hpp>
 
-#include "loggers.hpp"   // runtime-internal: the logger in use
+#include "messages.hpp"  // runtime-internal: where its messages go
 #include "registry.hpp"  // runtime-internal: the configuration in use
 
 namespace {
@@ -87,12 +87,12 @@ void check_applied(const nlohmann::json& config) {
 // Returns whether the configuration was applied.
 bool feed(std::string_view text) {
   const std::shared_ptr<const phanos::detail::Registry> before = phanos::detail::registry_snapshot();
-  const std::shared_ptr<spdlog::logger> logger_before = phanos::detail::current_logger();
+  const std::shared_ptr<phanos::detail::MessageWriter> writer_before = phanos::detail::current_writer();
   try {
     phanos::profiler().dict_config(text);
   } catch (const phanos::ConfigError& e) {
     check(phanos::detail::registry_snapshot() == before, "a rejected configuration changed the profiler");
-    check(phanos::detail::current_logger() == logger_before, "a rejected configuration changed the logger");
+    check(phanos::detail::current_writer() == writer_before, "a rejected configuration changed the logger");
     check(e.what()[0] != '\0', "ConfigError without a message");
     return false;
   }

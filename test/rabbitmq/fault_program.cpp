@@ -9,7 +9,7 @@
 //   interval_ms=N    pause between calls (default 20)
 //   password=, vhost=, timeout=, capacity=, drain=   RabbitParams
 
-#include <phanos/phanos.hpp>
+#include <phanos/rabbitmq.hpp>
 
 #include <algorithm>
 #include <chrono>

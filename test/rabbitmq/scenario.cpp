@@ -4,7 +4,7 @@
 //
 // Usage: scenario sync|async PORT
 
-#include <phanos/phanos.hpp>
+#include <phanos/rabbitmq.hpp>
 
 #include <cstdlib>
 #include <iostream>

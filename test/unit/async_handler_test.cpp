@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <phanos/phanos.hpp>
+#include <phanos/rabbitmq.hpp>
 #include <sys/socket.h>
 #include <unistd.h>
 

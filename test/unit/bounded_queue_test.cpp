@@ -1,7 +1,7 @@
 // The asynchronous RabbitMQ handler's queue: bounded, never blocking its
 // producers, counting every item it drops.
 
-#include "handlers/rabbit/bounded_queue.hpp"
+#include "bounded_queue.hpp"
 
 #include <gtest/gtest.h>
 

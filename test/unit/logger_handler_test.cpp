@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "phanos/spdlog.hpp"
 #include "test_support.hpp"
 
 namespace phanos {

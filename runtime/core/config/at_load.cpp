@@ -1,25 +1,39 @@
-// What the runtime does when the program loads it, before main().
+// What the runtime does when the program loads it, before main(): reads
+// PHANOS_CONFIG, and applies it as soon as the component libraries the
+// program links have registered their handler classes. Those load after
+// the core (they depend on it), so the last of them applies it.
 
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 
+#include "config/components.hpp"
 #include "config/environment.hpp"
-#include "loggers.hpp"
 
 namespace phanos::detail {
 namespace {
 
+std::mutex applying;
+const char* waiting_config = nullptr;  // guarded by applying
+
 void at_load() noexcept {
-  try {
-    // See own_logger(): this makes spdlog's registry outlive the program's
-    // static objects.
-    own_logger();
-  } catch (...) {
-    // Looked up again at the first message.
+  {
+    std::lock_guard<std::mutex> lock(applying);
+    waiting_config = std::getenv("PHANOS_CONFIG");
   }
+  apply_environment_config_when_ready();
+}
+
+const bool loaded = (at_load(), true);
+
+}  // namespace
+
+void apply_environment_config_when_ready() noexcept {
+  std::lock_guard<std::mutex> lock(applying);
+  if (!waiting_config || !linked_components_loaded()) return;
+  const char* value = waiting_config;
+  waiting_config = nullptr;
   try {
-    const char* value = std::getenv("PHANOS_CONFIG");
-    if (!value) return;
     const std::string problem = configure_from_environment(value);
     if (!problem.empty()) std::fprintf(stderr, "%s\n", problem.c_str());
   } catch (...) {
@@ -27,7 +41,4 @@ void at_load() noexcept {
   }
 }
 
-const bool loaded = (at_load(), true);
-
-}  // namespace
 }  // namespace phanos::detail

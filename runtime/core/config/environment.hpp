@@ -13,3 +13,12 @@ namespace phanos::detail {
 std::string configure_from_environment(const std::string& value);
 
 }  // namespace phanos::detail
+
+namespace phanos::detail {
+
+// Applies PHANOS_CONFIG once every component library the program links has
+// loaded (at_load.cpp): the core loads before them, and the configuration
+// may name their handler classes. Does nothing the second time.
+void apply_environment_config_when_ready() noexcept;
+
+}  // namespace phanos::detail

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "handler_factories.hpp"
+#include "handler_classes.hpp"
 #include "phanos/handlers/stream_handler.hpp"
 
 namespace phanos::detail {
