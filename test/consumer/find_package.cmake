@@ -24,7 +24,11 @@ require_file(
   "${prefix}/${LIBDIR}/cmake/phanos/phanosConfig.cmake"
   "${prefix}/${LIBDIR}/cmake/phanos/phanosConfigVersion.cmake"
   "${prefix}/${LIBDIR}/cmake/phanos/phanosTargets.cmake"
-  "${prefix}/${LIBDIR}/cmake/phanos/PhanosInstrument.cmake")
+  "${prefix}/${LIBDIR}/cmake/phanos/PhanosInstrument.cmake"
+  "${prefix}/include/phanos/spdlog.hpp"
+  "${prefix}/include/phanos/rabbitmq.hpp"
+  "${prefix}/${LIBDIR}/libphanos_spdlog.so"
+  "${prefix}/${LIBDIR}/libphanos_rabbitmq.so")
 run("installed phanos-collector --version" "${prefix}/bin/phanos-collector" --version)
 if(NOT RUN_OUTPUT MATCHES "^phanos-collector \\(phanos [0-9.]+\\)\n$")
   message(FATAL_ERROR "FAILED: unexpected phanos-collector --version output:\n${RUN_OUTPUT}")
@@ -71,3 +75,24 @@ expect_output("app_plain" "${RUN_OUTPUT}" [[
 run() = 6
 helper(41) = 42
 ]])
+
+# Under --as-needed the components stay linked, and PHANOS_CONFIG names a
+# handler class of one: its records go to the spdlog logger it names, on
+# stderr, after the program's own output is flushed.
+set(named_logger_config [[{"job": "consumer", "handlers": {"log": {"class": "NamedLoggerHandler", "handler_name": "log", "logger_name": "consumer_log"}}}]])
+execute_process(COMMAND "${CMAKE_COMMAND}" -E env "PHANOS_CONFIG=${named_logger_config}" "${build}/app_as_needed"
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT err MATCHES "consumer_log: debug: profiler: time_profiler, method: Widget:run, value: ")
+  message(FATAL_ERROR "FAILED: app_as_needed did not log its records through NamedLoggerHandler (exit ${rc})\n"
+    "--- stdout ---\n${out}\n--- stderr ---\n${err}")
+endif()
+message(STATUS "ok: app_as_needed: NamedLoggerHandler from PHANOS_CONFIG")
+
+# The core alone: the same configuration is refused, naming the component.
+execute_process(COMMAND "${CMAKE_COMMAND}" -E env "PHANOS_CONFIG=${named_logger_config}" "${build}/app_core_only"
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT err MATCHES "phanos: PHANOS_CONFIG: handlers\\.log\\.class: class \"NamedLoggerHandler\" is in the component 'spdlog' \\(phanos::spdlog\\), which this program does not link; profiling stays off\n")
+  message(FATAL_ERROR "FAILED: app_core_only did not refuse NamedLoggerHandler naming the component\n"
+    "--- stdout ---\n${out}\n--- stderr ---\n${err}")
+endif()
+message(STATUS "ok: app_core_only: a class of a component not linked is refused, naming it")
