@@ -22,6 +22,16 @@ timeval to_timeval(std::chrono::duration<double> duration) {
 
 std::string text_of(amqp_bytes_t bytes) { return std::string(static_cast<const char*>(bytes.bytes), bytes.len); }
 
+// A connection.close or channel.close the broker sent; empty for other methods.
+std::string closed_by_broker(const amqp_method_t& method) {
+  if (method.id == AMQP_CONNECTION_CLOSE_METHOD)
+    return "broker closed the connection: " +
+           text_of(static_cast<const amqp_connection_close_t*>(method.decoded)->reply_text);
+  if (method.id == AMQP_CHANNEL_CLOSE_METHOD)
+    return "broker closed the channel: " + text_of(static_cast<const amqp_channel_close_t*>(method.decoded)->reply_text);
+  return "";
+}
+
 // What the broker or the library said when an RPC failed.
 std::string describe(const amqp_rpc_reply_t& reply) {
   switch (reply.reply_type) {
@@ -31,16 +41,10 @@ std::string describe(const amqp_rpc_reply_t& reply) {
       return "no reply from the broker";
     case AMQP_RESPONSE_LIBRARY_EXCEPTION:
       return amqp_error_string2(reply.library_error);
-    case AMQP_RESPONSE_SERVER_EXCEPTION:
-      if (reply.reply.id == AMQP_CONNECTION_CLOSE_METHOD) {
-        const auto* close = static_cast<const amqp_connection_close_t*>(reply.reply.decoded);
-        return "broker closed the connection: " + text_of(close->reply_text);
-      }
-      if (reply.reply.id == AMQP_CHANNEL_CLOSE_METHOD) {
-        const auto* close = static_cast<const amqp_channel_close_t*>(reply.reply.decoded);
-        return "broker closed the channel: " + text_of(close->reply_text);
-      }
-      return "unexpected reply from the broker";
+    case AMQP_RESPONSE_SERVER_EXCEPTION: {
+      const std::string closed = closed_by_broker(reply.reply);
+      return closed.empty() ? "unexpected reply from the broker" : closed;
+    }
   }
   return "unknown failure";
 }
@@ -103,16 +107,63 @@ std::optional<std::string> AmqpConnection::open(const AmqpEndpoint& endpoint, st
     return lost("login as '" + endpoint.user + "' to vhost '" + endpoint.vhost + "' failed: " + describe(login));
   }
   amqp_channel_open(state_, channel);
-  if (const amqp_rpc_reply_t reply = amqp_get_rpc_reply(state_); reply.reply_type != AMQP_RESPONSE_NORMAL)
-    return lost("cannot open a channel: " + describe(reply));
+  if (auto failed = failed_rpc("open a channel")) return failed;
   amqp_exchange_declare(state_, channel, amqp_cstring_bytes(endpoint.exchange_name.c_str()),
                         amqp_cstring_bytes(endpoint.exchange_type.c_str()), /*passive=*/0, /*durable=*/0,
                         /*auto_delete=*/0, /*internal=*/0, amqp_empty_table);
-  if (const amqp_rpc_reply_t reply = amqp_get_rpc_reply(state_); reply.reply_type != AMQP_RESPONSE_NORMAL) {
-    return lost("cannot declare exchange '" + endpoint.exchange_name + "' of type '" + endpoint.exchange_type +
-                "': " + describe(reply));
-  }
+  if (auto failed = failed_rpc("declare exchange '" + endpoint.exchange_name + "' of type '" +
+                               endpoint.exchange_type + "'"))
+    return failed;
+  exchange_name_ = endpoint.exchange_name;
+  // The routing key is the job: a topic exchange gives every job to "#",
+  // a fanout one ignores the key, a direct one gives only the key bound.
+  binding_key_ = endpoint.exchange_type == "topic" ? "#" : "";
   return std::nullopt;
+}
+
+std::optional<std::string> AmqpConnection::failed_rpc(const std::string& what) {
+  const amqp_rpc_reply_t reply = amqp_get_rpc_reply(state_);
+  if (reply.reply_type == AMQP_RESPONSE_NORMAL) return std::nullopt;
+  return lost("cannot " + what + ": " + describe(reply));
+}
+
+std::optional<std::string> AmqpConnection::consume(const std::string& queue) {
+  if (!state_) return std::string("not connected");
+  const amqp_bytes_t name = amqp_cstring_bytes(queue.c_str());
+  amqp_queue_declare(state_, channel, name, /*passive=*/0, /*durable=*/0, /*exclusive=*/0, /*auto_delete=*/0,
+                     amqp_empty_table);
+  if (auto failed = failed_rpc("declare the queue '" + queue + "'")) return failed;
+  amqp_queue_bind(state_, channel, name, amqp_cstring_bytes(exchange_name_.c_str()),
+                  amqp_cstring_bytes(binding_key_.c_str()), amqp_empty_table);
+  if (auto failed = failed_rpc("bind the queue to exchange '" + exchange_name_ + "'")) return failed;
+  amqp_basic_consume(state_, channel, name, amqp_empty_bytes, /*no_local=*/0, /*no_ack=*/1, /*exclusive=*/0,
+                     amqp_empty_table);
+  if (auto failed = failed_rpc("consume the queue")) return failed;
+  return std::nullopt;
+}
+
+std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<double> wait,
+                                                        const OnMessage& on_message) {
+  if (!state_) return std::string("not connected");
+  amqp_maybe_release_buffers(state_);
+  amqp_envelope_t envelope;
+  timeval limit = to_timeval(wait);
+  const amqp_rpc_reply_t reply = amqp_consume_message(state_, &envelope, &limit, 0);
+  if (reply.reply_type == AMQP_RESPONSE_NORMAL) {
+    on_message(std::string_view(static_cast<const char*>(envelope.message.body.bytes), envelope.message.body.len));
+    amqp_destroy_envelope(&envelope);
+    return std::nullopt;
+  }
+  if (reply.reply_type != AMQP_RESPONSE_LIBRARY_EXCEPTION) return lost(describe(reply));
+  if (reply.library_error == AMQP_STATUS_TIMEOUT) return std::nullopt;
+  if (reply.library_error != AMQP_STATUS_UNEXPECTED_STATE) return lost(describe(reply));
+  // A frame other than a delivery: the broker closing the channel or the
+  // connection (e.g. it is shutting down) ends this connection.
+  amqp_frame_t frame;
+  if (amqp_simple_wait_frame(state_, &frame) != AMQP_STATUS_OK) return lost("connection lost");
+  if (frame.frame_type != AMQP_FRAME_METHOD) return std::nullopt;
+  const std::string closed = closed_by_broker(frame.payload.method);
+  return closed.empty() ? std::nullopt : lost(closed);
 }
 
 void AmqpConnection::close_gracefully(std::chrono::duration<double> limit) noexcept {
@@ -160,14 +211,9 @@ std::optional<std::string> AmqpConnection::poll(std::chrono::duration<double> wa
       case AMQP_CONNECTION_UNBLOCKED_METHOD:
         blocked_ = false;
         break;
-      case AMQP_CONNECTION_CLOSE_METHOD: {
-        const auto* close = static_cast<const amqp_connection_close_t*>(frame.payload.method.decoded);
-        return lost("broker closed the connection: " + text_of(close->reply_text));
-      }
-      case AMQP_CHANNEL_CLOSE_METHOD: {
-        const auto* close = static_cast<const amqp_channel_close_t*>(frame.payload.method.decoded);
-        return lost("broker closed the channel: " + text_of(close->reply_text));
-      }
+      case AMQP_CONNECTION_CLOSE_METHOD:
+      case AMQP_CHANNEL_CLOSE_METHOD:
+        return lost(closed_by_broker(frame.payload.method));
       default:
         break;
     }

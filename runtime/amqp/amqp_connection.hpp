@@ -1,11 +1,13 @@
 #pragma once
-// One AMQP connection through rabbitmq-c, with its channel and exchange.
-// Not thread-safe, except abort(). Every failure is returned as a sentence
-// for the log; nothing throws.
+// One AMQP connection through rabbitmq-c, with its channel and exchange:
+// the RabbitMQ handlers publish on it, phanos-collector consumes a queue
+// bound to the exchange. Not thread-safe, except abort(). Every failure is
+// returned as a sentence for the log; nothing throws.
 
 #include <amqp.h>
 
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -54,15 +56,31 @@ class AmqpConnection {
   std::optional<std::string> publish(const std::string& exchange, std::string_view routing_key,
                                      std::string_view body);
 
+  // Declares `queue` (not durable, not exclusive, not auto-deleted: it
+  // keeps collecting while its consumer restarts), binds it to the
+  // exchange (every routing key of a topic exchange; an empty key
+  // otherwise) and consumes it without acknowledgements. Returns the reason
+  // on failure (then the connection is closed).
+  std::optional<std::string> consume(const std::string& queue);
+
+  // Waits at most `wait` for a message of the queue consumed and hands its
+  // body over. Returns the reason when the connection is lost (then it is
+  // closed), nullopt after a message or when the wait ended.
+  using OnMessage = std::function<void(std::string_view body)>;
+  std::optional<std::string> next_message(std::chrono::duration<double> wait, const OnMessage& on_message);
+
   // From another thread: makes a send or receive stuck on the socket fail
   // now, so that the owner of the connection gets control back.
   void abort() noexcept;
 
  private:
   std::optional<std::string> lost(std::string reason);
+  std::optional<std::string> failed_rpc(const std::string& what);
 
   amqp_connection_state_t state_ = nullptr;
   bool blocked_ = false;
+  std::string exchange_name_;  // the exchange declared
+  std::string binding_key_;    // what consume() binds its queue with
   std::mutex socket_;  // guards socket_fd_ between close() and abort()
   int socket_fd_ = -1;
 };

@@ -15,10 +15,9 @@ AmqpEndpoint endpoint_of(const RabbitParams& params) {
 }  // namespace
 
 RabbitPublisher::RabbitPublisher(std::string_view handler_kind, std::string_view handler_name, RabbitParams params)
-    : params_(std::move(params)) {
-  who_ = std::string(handler_kind) + " '" + std::string(handler_name) + "' (" + params_.host + ":" +
-         std::to_string(params_.port) + ")";
-}
+    : params_(std::move(params)),
+      log_(std::string(handler_kind) + " '" + std::string(handler_name) + "' (" + params_.host + ":" +
+           std::to_string(params_.port) + ")") {}
 
 bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
   if (connection_.is_open()) return true;
@@ -31,10 +30,10 @@ bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
     const auto failure = connection_.open(endpoint_of(params_), attempt_limit);
     if (!failure) {
       if (failed_attempts_ > 0) {
-        log_warning(who_ + ": connected after " + std::to_string(failed_attempts_) + " failed attempts");
+        log_warning(log_.who() + ": connected after " + std::to_string(failed_attempts_) + " failed attempts");
       }
       failed_attempts_ = 0;
-      last_failure_.clear();
+      log_.connected();
       reported_blocked_ = false;
       backoff_.succeeded();
       return true;
@@ -43,18 +42,14 @@ bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
     ++failed_attempts_;
   }
   backoff_.failed(Clock::now());
-  if (reason != last_failure_) {
-    log_error(who_ + ": cannot connect: " + reason +
-              "; retrying with back-off (1 s to 30 s), this failure is not logged again");
-    last_failure_ = reason;
-  }
+  const std::string line = log_.cannot_connect(reason, backoff_);
+  if (!line.empty()) log_error(line);
   return false;
 }
 
 void RabbitPublisher::connection_lost(const std::string& reason) {
   if (aborted_.load(std::memory_order_relaxed)) return;
-  log_warning(who_ + ": connection lost: " + reason + "; reconnecting");
-  last_failure_.clear();
+  log_warning(log_.connection_lost(reason));
 }
 
 bool RabbitPublisher::check(std::chrono::duration<double> wait) {
@@ -64,7 +59,7 @@ bool RabbitPublisher::check(std::chrono::duration<double> wait) {
   }
   if (connection_.blocked() != reported_blocked_) {
     reported_blocked_ = connection_.blocked();
-    log_warning(who_ + (reported_blocked_
+    log_warning(log_.who() + (reported_blocked_
                             ? ": the broker blocks publishing (resource alarm); messages wait or are dropped"
                             : ": the broker unblocked publishing"));
   }

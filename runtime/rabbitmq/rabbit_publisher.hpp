@@ -11,6 +11,7 @@
 
 #include "amqp_connection.hpp"
 #include "backoff.hpp"
+#include "connection_log.hpp"
 #include "forks.hpp"
 #include "phanos/handlers/rabbit_params.hpp"
 
@@ -52,7 +53,7 @@ class RabbitPublisher {
 
   const RabbitParams& params() const noexcept { return params_; }
   // "AsyncImpProfHandler 'name' (host:port)", the start of its log lines.
-  const std::string& who() const noexcept { return who_; }
+  const std::string& who() const noexcept { return log_.who(); }
 
  private:
   // Returns whether the connection is (still) usable.
@@ -60,10 +61,9 @@ class RabbitPublisher {
   void connection_lost(const std::string& reason);
 
   RabbitParams params_;
-  std::string who_;
+  ConnectionLog log_;
   AmqpConnection connection_;
   Backoff backoff_;
-  std::string last_failure_;        // last reason logged, so that it is logged once
   unsigned failed_attempts_ = 0;    // since the last connection
   bool reported_blocked_ = false;
   std::atomic<bool> aborted_{false};

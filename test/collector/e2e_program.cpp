@@ -2,7 +2,7 @@
 // them failing, and a gauge, published through ImpProfHandler with the
 // error_raised label on.
 //
-// Usage: e2e_program PORT JOB
+// Usage: e2e_program PORT JOB [EXCHANGE EXCHANGE_TYPE]  (default: RabbitParams' exchange)
 // Records (time_profiler, milliseconds):
 //   Service:handle        error_raised=false x5, true x2
 //   Service:handle.child  error_raised=false x5, true x2
@@ -31,8 +31,8 @@ struct Service {
 };
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: e2e_program PORT JOB\n";
+  if (argc != 3 && argc != 5) {
+    std::cerr << "usage: e2e_program PORT JOB [EXCHANGE EXCHANGE_TYPE]\n";
     return 2;
   }
   phanos::Config config;
@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
   phanos::profiler().add_metric(depth);
   phanos::RabbitParams params;
   params.port = std::atoi(argv[1]);
+  if (argc == 5) {
+    params.exchange_name = argv[3];
+    params.exchange_type = argv[4];
+  }
   phanos::profiler().add_handler(std::make_shared<phanos::ImpProfHandler>("rabbit", params));
 
   Service service;

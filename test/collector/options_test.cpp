@@ -28,6 +28,14 @@ TEST(Options, EverythingGiven) {
   EXPECT_EQ(o.naming.name_of(MetricType::gauge, "items"), "queue_length");
 }
 
+TEST(Options, Exchange) {
+  const ParsedOptions parsed =
+      parse({"--queue=q", "--listen=:9100", "--exchange", "orders_profiling", "--exchange-type=topic"});
+  ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+  EXPECT_EQ(parsed.options.exchange_name, "orders_profiling");
+  EXPECT_EQ(parsed.options.exchange_type, "topic");
+}
+
 TEST(Options, Defaults) {
   const ParsedOptions parsed = parse({"--queue=q", "--listen=:9100"});
   ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
@@ -35,6 +43,8 @@ TEST(Options, Defaults) {
   EXPECT_EQ(parsed.options.rabbit_port, 5672);
   EXPECT_EQ(parsed.options.user, "guest");
   EXPECT_EQ(parsed.options.vhost, "/");
+  EXPECT_EQ(parsed.options.exchange_name, "profiling");
+  EXPECT_EQ(parsed.options.exchange_type, "fanout");
   EXPECT_EQ(parsed.options.listen_host, "0.0.0.0");
   EXPECT_EQ(parsed.options.buckets, default_buckets);
   EXPECT_EQ(parse({"--queue=q", "--listen=[::1]:80"}).options.listen_host, "::1");
@@ -57,6 +67,7 @@ TEST(Options, ErrorsNameTheArgument) {
       {{"--queue", "q", "--listen", ":1", "--max-series", "0"}, "--max-series: invalid value"},
       {{"--queue", "q", "--listen", ":1", "--metric-name", "x"}, "expected TYPE:UNITS=NAME"},
       {{"--queue", "q", "--listen", ":1", "--frobnicate"}, "unknown argument \"--frobnicate\""},
+      {{"--queue", "q", "--listen", ":1", "--exchange", ""}, "--exchange: invalid value \"\""},
       {{"--queue"}, "--queue needs a value"},
   };
   for (const auto& [args, message] : cases) {

@@ -3,14 +3,23 @@
 // port 1, which the handlers only log).
 
 #include <gtest/gtest.h>
-#include <phanos/phanos.hpp>
+#include <phanos/rabbitmq.hpp>
 
 #include <string>
+
+#include "wire_contract.hpp"
 
 namespace {
 
 std::string config_with(const std::string& handler) {
   return R"({"job": "unit", "handlers": {"rabbit": )" + handler + "}}";
+}
+
+// The handlers publish where phanos-collector consumes by default.
+TEST(RabbitConfig, DefaultExchangeIsTheWireContracts) {
+  const phanos::RabbitParams defaults;
+  EXPECT_EQ(defaults.exchange_name, phanos::wire::default_exchange_name);
+  EXPECT_EQ(defaults.exchange_type, phanos::wire::default_exchange_type);
 }
 
 TEST(RabbitConfig, PythonNamesAndArgumentsAreAccepted) {

@@ -58,7 +58,8 @@ int main(int argc, char** argv) {
 
   std::atomic<bool> stopping{false};
   BrokerConsumer consumer({options.rabbit_host, options.rabbit_port, options.user, options.password, options.vhost,
-                           options.queue},
+                           /*heartbeat=*/0, options.exchange_name, options.exchange_type},
+                          options.queue,
                           [&ingest](std::string_view body) { ingest.ingest(body); }, broker);
   std::thread amqp([&] { consumer.run(stopping); });
 

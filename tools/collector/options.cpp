@@ -69,9 +69,9 @@ bool parse_listen(const std::string& text, std::string& host, int& port, std::st
 std::string usage_text() {
   return R"(usage: phanos-collector --queue NAME --listen HOST:PORT [options]
 
-Consumes phanos records from RabbitMQ (a queue bound to the "profiling"
-fanout exchange, both declared) and serves them on http://HOST:PORT/metrics
-in Prometheus' text format.
+Consumes phanos records from RabbitMQ (a queue bound to the exchange the
+handlers publish to, both declared) and serves them on
+http://HOST:PORT/metrics in Prometheus' text format.
 
   --rabbit-host H        broker host (default 127.0.0.1)
   --rabbit-port P        broker port (default 5672)
@@ -79,6 +79,9 @@ in Prometheus' text format.
   --password W           (default guest)
   --vhost V              (default /)
   --queue NAME           the queue to declare, bind and consume (required)
+  --exchange NAME        the exchange to declare and bind the queue to, the
+                         handlers' exchange_name (default profiling)
+  --exchange-type TYPE   its type, the handlers' exchange_type (default fanout)
   --listen HOST:PORT     where to serve /metrics (required; :PORT for all interfaces)
   --buckets B1,B2,...    histogram bucket bounds, increasing (default, in ms:
                          0.1,0.25,0.5,1,2.5,5,10,25,50,100,250,500,1000,2500,5000,10000)
@@ -115,6 +118,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       {"--password", [&](const std::string& v, std::string&) { o.password = v; return true; }},
       {"--vhost", [&](const std::string& v, std::string&) { o.vhost = v; return !v.empty(); }},
       {"--queue", [&](const std::string& v, std::string&) { o.queue = v; return !v.empty() && v.size() <= 255; }},
+      {"--exchange", [&](const std::string& v, std::string&) { o.exchange_name = v; return !v.empty() && v.size() <= 255; }},
+      {"--exchange-type", [&](const std::string& v, std::string&) { o.exchange_type = v; return !v.empty(); }},
       {"--listen",
        [&](const std::string& v, std::string& e) { return listen_given = parse_listen(v, o.listen_host, o.listen_port, e); }},
       {"--buckets", [&](const std::string& v, std::string& e) { return parse_buckets(v, o.buckets, e); }},

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "metric_naming.hpp"
+#include "wire_contract.hpp"
 
 namespace phanos::collector {
 
@@ -20,6 +21,8 @@ struct CollectorOptions {
   std::string password = "guest";
   std::string vhost = "/";
   std::string queue;
+  std::string exchange_name{wire::default_exchange_name};
+  std::string exchange_type{wire::default_exchange_type};
   std::string listen_host;
   int listen_port = 0;
   std::vector<double> buckets = default_buckets;

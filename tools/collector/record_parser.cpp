@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "wire_contract.hpp"
+
 namespace phanos::collector {
 namespace {
 
@@ -17,13 +19,13 @@ struct Invalid {
   std::string detail;
 };
 
+constexpr MetricType metric_types[] = {MetricType::histogram, MetricType::summary, MetricType::counter,
+                                       MetricType::gauge,     MetricType::info,    MetricType::enumeration};
+
 std::optional<MetricType> metric_type(const std::string& name) {
-  if (name == "histogram") return MetricType::histogram;
-  if (name == "summary") return MetricType::summary;
-  if (name == "counter") return MetricType::counter;
-  if (name == "gauge") return MetricType::gauge;
-  if (name == "info") return MetricType::info;
-  if (name == "enum") return MetricType::enumeration;
+  for (const MetricType type : metric_types) {
+    if (name == wire_name(type)) return type;
+  }
   return std::nullopt;
 }
 
@@ -152,12 +154,12 @@ class RecordReader {
 
 const char* wire_name(MetricType type) {
   switch (type) {
-    case MetricType::histogram: return "histogram";
-    case MetricType::summary: return "summary";
-    case MetricType::counter: return "counter";
-    case MetricType::gauge: return "gauge";
-    case MetricType::info: return "info";
-    case MetricType::enumeration: return "enum";
+    case MetricType::histogram: return wire::histogram.data();
+    case MetricType::summary: return wire::summary.data();
+    case MetricType::counter: return wire::counter.data();
+    case MetricType::gauge: return wire::gauge.data();
+    case MetricType::info: return wire::info.data();
+    case MetricType::enumeration: return wire::enumeration.data();
   }
   return "unknown";
 }
