@@ -43,6 +43,8 @@ const NotLinked not_linked[] = {
      "which this program does not link"},
     {"unknown_class", R"({"job": "x", "handlers": {"h": {"class": "NoSuchHandler", "handler_name": "h"}}})",
      R"(handlers.h.class: unknown handler class "NoSuchHandler")"},
+    {"empty_class", R"({"job": "x", "handlers": {"h": {"class": "", "handler_name": "h"}}})",
+     R"(handlers.h.class: unknown handler class "")"},
 };
 
 class ConfigNamingAComponent : public testing::TestWithParam<NotLinked> {};

@@ -20,15 +20,23 @@ namespace {
 
 struct Component {
   std::string_view name;
-  std::string_view handler_classes[2];
   void (*marker)();
   std::atomic<bool> loaded{false};
 };
 
 Component components[] = {
-    {"spdlog", {"LoggerHandler", "NamedLoggerHandler"}, phanos_component_spdlog},
-    {"rabbitmq", {"ImpProfHandler", "AsyncImpProfHandler"}, phanos_component_rabbitmq},
-    {"prometheus", {"PrometheusHandler"}, phanos_component_prometheus},
+    {"spdlog", phanos_component_spdlog},
+    {"rabbitmq", phanos_component_rabbitmq},
+    {"prometheus", phanos_component_prometheus},
+};
+
+struct ComponentClass {
+  std::string_view handler_class, component;
+};
+
+constexpr ComponentClass component_classes[] = {
+    {"LoggerHandler", "spdlog"},       {"NamedLoggerHandler", "spdlog"},       {"ImpProfHandler", "rabbitmq"},
+    {"AsyncImpProfHandler", "rabbitmq"}, {"PrometheusHandler", "prometheus"},
 };
 
 Component* find_component(std::string_view name) noexcept {
@@ -40,9 +48,8 @@ Component* find_component(std::string_view name) noexcept {
 }  // namespace
 
 std::string_view component_of_class(std::string_view class_name) noexcept {
-  for (const Component& component : components) {
-    const auto& classes = component.handler_classes;
-    if (std::find(std::begin(classes), std::end(classes), class_name) != std::end(classes)) return component.name;
+  for (const ComponentClass& known : component_classes) {
+    if (known.handler_class == class_name) return known.component;
   }
   return {};
 }
