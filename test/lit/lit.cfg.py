@@ -30,6 +30,8 @@ config.substitutions.append(("%phanos_cxx", f"{config.clangxx} -fplugin={config.
 config.substitutions.append(("%plain_cxx", f"{config.clangxx} {common} -Wno-unknown-attributes"))
 config.substitutions.append(("%phanos_link",
                              f"-L{config.phanos_runtime_dir} -Wl,-rpath,{config.phanos_runtime_dir} -lphanos"))
+# A component's library, after %phanos_link (README.md, "Components").
+config.substitutions.append(("%phanos_rabbitmq_link", "-lphanos_rabbitmq"))
 config.substitutions.append(("%phanos_plugin", config.phanos_plugin))
 
 config.environment["PATH"] = os.pathsep.join([config.llvm_tools_dir, config.environment.get("PATH", "")])

@@ -5,9 +5,11 @@
 // counts) the child's messages, and does not wait at exit for a publishing
 // thread that the child does not have. Forking while another thread writes
 // records does not leave the child waiting for that thread's lock.
-// RUN: %phanos_cxx -Xclang -verify %s %phanos_link -o %t
+// RUN: %phanos_cxx -Xclang -verify %s %phanos_link %phanos_rabbitmq_link -o %t
 // RUN: %t | FileCheck %s --implicit-check-not warning:
 // expected-no-diagnostics
+
+#include <phanos/rabbitmq.hpp>
 
 #include "profile_to_stdout.hpp"
 
