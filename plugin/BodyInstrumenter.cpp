@@ -122,7 +122,7 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD,
     Read = Reader.memInitializers(Prologue, BodyOpen);
   }
   Tokens Body;
-  Read = Read && BodyOpen.is(tok::l_brace) && Reader.balanced(tok::l_brace, tok::r_brace, Body, BodyClose);
+  Read = Read && BodyOpen.is(tok::l_brace) && Reader.balanced(Body, BodyClose);
 
   // An ordinary function's try-block moves into the lambda, handlers and all,
   // so the call scope sees what the handlers make of an exception. (A

@@ -1,5 +1,6 @@
 #include "CoroutineBody.h"
 
+#include "BracketNesting.h"
 #include "GeneratedNames.h"
 #include "NestingTracker.h"
 
@@ -11,16 +12,11 @@ using namespace clang;
 
 namespace {
 
-bool isOpening(const Token &Tok) { return Tok.isOneOf(tok::l_paren, tok::l_square, tok::l_brace); }
-bool isClosing(const Token &Tok) { return Tok.isOneOf(tok::r_paren, tok::r_square, tok::r_brace); }
-
 // The bracket closing the one at I; Body.size() if there is none.
 size_t matching(ArrayRef<Token> Body, size_t I) {
-  unsigned Depth = 0;
-  for (; I < Body.size(); ++I) {
-    if (isOpening(Body[I])) ++Depth;
-    if (isClosing(Body[I]) && --Depth == 0) return I;
-  }
+  BracketNesting Nesting;
+  for (; I < Body.size(); ++I)
+    if (Nesting.closesOutermost(Body[I])) return I;
   return Body.size();
 }
 
@@ -37,8 +33,8 @@ std::optional<size_t> templateArgumentsEnd(ArrayRef<Token> Body, size_t I) {
       Angles -= 2;
       if (Angles == 0) return I;
     }
-    if (isOpening(Tok)) I = matching(Body, I);
-    if (Tok.isOneOf(tok::semi, tok::ampamp, tok::pipepipe) || isClosing(Tok)) return std::nullopt;
+    if (BracketNesting::opens(Tok)) I = matching(Body, I);
+    if (Tok.isOneOf(tok::semi, tok::ampamp, tok::pipepipe) || BracketNesting::closes(Tok)) return std::nullopt;
   }
   return std::nullopt;
 }
@@ -94,17 +90,17 @@ size_t castExpressionEnd(ArrayRef<Token> Body, size_t I) {
   if (I >= N) return N;
   if (Body[I].is(tok::l_square)) {  // a lambda: introducer, declarator, body
     for (I = matching(Body, I) + 1; I < N && Body[I].isNot(tok::l_brace); ++I) {
-      if (isOpening(Body[I])) I = matching(Body, I);
+      if (BracketNesting::opens(Body[I])) I = matching(Body, I);
     }
     I = matching(Body, I) + 1;
-  } else if (isOpening(Body[I])) {
+  } else if (BracketNesting::opens(Body[I])) {
     I = matching(Body, I) + 1;
   } else {
     I = nameEnd(Body, I);
   }
   while (I < N) {  // postfix operators
     const Token &Tok = Body[I];
-    if (isOpening(Tok)) {
+    if (BracketNesting::opens(Tok)) {
       I = matching(Body, I) + 1;
     } else if (Tok.isOneOf(tok::period, tok::arrow)) {
       I = nameEnd(Body, I + 1);
@@ -125,11 +121,11 @@ size_t assignmentExpressionEnd(ArrayRef<Token> Body, size_t I) {
   unsigned OpenConditionals = 0;
   for (; I < Body.size(); ++I) {
     const Token &Tok = Body[I];
-    if (isOpening(Tok)) {
+    if (BracketNesting::opens(Tok)) {
       I = matching(Body, I);
       continue;
     }
-    if (Tok.isOneOf(tok::semi, tok::comma) || isClosing(Tok)) return I;
+    if (Tok.isOneOf(tok::semi, tok::comma) || BracketNesting::closes(Tok)) return I;
     if (Tok.is(tok::question)) ++OpenConditionals;
     if (Tok.is(tok::colon)) {
       if (OpenConditionals == 0) return I;

@@ -1,5 +1,7 @@
 #include "TokenReader.h"
 
+#include "BracketNesting.h"
+
 namespace phanos {
 
 using namespace clang;
@@ -10,12 +12,11 @@ bool TokenReader::next(Token &Tok) {
   return Tok.isNot(tok::eof);
 }
 
-bool TokenReader::balanced(tok::TokenKind Open, tok::TokenKind Close, Tokens &Into, Token &Closing) {
-  unsigned Depth = 1;
+bool TokenReader::balanced(Tokens &Into, Token &Closing) {
+  BracketNesting Nesting(/*AlreadyOpen=*/1);
   Token Tok;
   while (next(Tok)) {
-    if (Tok.is(Open)) ++Depth;
-    if (Tok.is(Close) && --Depth == 0) {
+    if (Nesting.closesOutermost(Tok)) {
       Closing = Tok;
       return true;
     }
@@ -28,16 +29,16 @@ bool TokenReader::memInitializers(Tokens &Into, Token &BodyOpen) {
   // The body's `{` is the first one at depth 0 that follows a complete
   // initializer: `)`, `}` or a pack expansion's `...`. Any other `{` opens a
   // braced initializer (`member{...}`).
-  unsigned Depth = 0;
+  BracketNesting Nesting;
   Token Tok;
   tok::TokenKind Previous = tok::colon;
   while (next(Tok)) {
-    if (Depth == 0 && Tok.is(tok::l_brace) && (Previous == tok::r_paren || Previous == tok::r_brace || Previous == tok::ellipsis)) {
+    if (Nesting.atTopLevel() && Tok.is(tok::l_brace) &&
+        (Previous == tok::r_paren || Previous == tok::r_brace || Previous == tok::ellipsis)) {
       BodyOpen = Tok;
       return true;
     }
-    if (Tok.isOneOf(tok::l_paren, tok::l_brace, tok::l_square)) ++Depth;
-    if (Tok.isOneOf(tok::r_paren, tok::r_brace, tok::r_square) && Depth > 0) --Depth;
+    Nesting.closesOutermost(Tok);
     Previous = Tok.getKind();
     Into.push_back(Tok);
   }
@@ -52,11 +53,11 @@ bool TokenReader::handlers(Tokens &Into, Token &After) {
     Into.push_back(Catch);
     if (!next(Paren) || Paren.isNot(tok::l_paren)) return false;
     Into.push_back(Paren);
-    if (!balanced(tok::l_paren, tok::r_paren, Into, Closing)) return false;
+    if (!balanced(Into, Closing)) return false;
     Into.push_back(Closing);
     if (!next(Brace) || Brace.isNot(tok::l_brace)) return false;
     Into.push_back(Brace);
-    if (!balanced(tok::l_brace, tok::r_brace, Into, Closing)) return false;
+    if (!balanced(Into, Closing)) return false;
     Into.push_back(Closing);
   }
   After = Catch;

@@ -15,9 +15,9 @@ class TokenReader {
 
   // False at the end of the main file.
   bool next(clang::Token &Tok);
-  // Reads up to the bracket that closes one already open; `Into` gets what is
-  // between them, `Closing` the closing bracket.
-  bool balanced(clang::tok::TokenKind Open, clang::tok::TokenKind Close, Tokens &Into, clang::Token &Closing);
+  // Reads up to the bracket that closes the one just read; `Into` gets what
+  // is between them, `Closing` the closing bracket.
+  bool balanced(Tokens &Into, clang::Token &Closing);
   // A constructor's mem-initializers, up to the `{` that opens its body.
   bool memInitializers(Tokens &Into, clang::Token &BodyOpen);
   // `catch (...) {...}` clauses; `After` gets the first token past them.
