@@ -1,5 +1,6 @@
 #include "BodyInstrumenter.h"
 
+#include "ConstructorOrDestructor.h"
 #include "CoroutineBody.h"
 #include "GeneratedTokens.h"
 #include "ImplicitMoves.h"
@@ -59,10 +60,6 @@ std::optional<std::string> whyCoroutineIsNotProfiled(const Sema &S, const Functi
       if (Param->isParameterPack() && Param->getName().empty())
         return std::string("it is a coroutine that awaits and has an unnamed parameter pack; name the pack");
   return std::nullopt;
-}
-
-bool isConstructorOrDestructor(const FunctionDecl &FD) {
-  return isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD);
 }
 
 // `= default` and `= delete`: by the time attributes are handled the parser

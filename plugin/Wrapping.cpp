@@ -1,5 +1,6 @@
 #include "Wrapping.h"
 
+#include "ConstructorOrDestructor.h"
 #include "GeneratedNames.h"
 #include "GeneratedTokens.h"
 #include "SiteDescription.h"
@@ -88,7 +89,7 @@ std::string promiseType(const FunctionDecl &FD) {
 
 Wrapping Wrapping::inLambda(const FunctionDecl &FD, const std::string &PredefinedBindings) {
   bool NoReturn = isNoReturn(FD);
-  bool ReturnsNothing = isa<CXXConstructorDecl>(FD) || isa<CXXDestructorDecl>(FD) || NoReturn;
+  bool ReturnsNothing = isConstructorOrDestructor(FD) || NoReturn;
   std::string Return = ReturnsNothing ? "" : "return ";
   std::string Lambda = std::string("[&]() -> ") + GeneratedTokens::ReturnTypePlaceholder.data() + " {";
   Wrapping W;
