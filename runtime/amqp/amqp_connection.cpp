@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "escaped_for_log.hpp"
 #include "tcp_connect.hpp"
 
 namespace phanos::detail {
@@ -20,7 +21,10 @@ timeval to_timeval(std::chrono::duration<double> duration) {
   return result;
 }
 
-std::string text_of(amqp_bytes_t bytes) { return std::string(static_cast<const char*>(bytes.bytes), bytes.len); }
+// What the broker says goes into log lines.
+std::string text_of(amqp_bytes_t bytes) {
+  return escaped_for_log(std::string_view(static_cast<const char*>(bytes.bytes), bytes.len));
+}
 
 // A connection.close or channel.close the broker sent; empty for other methods.
 std::string closed_by_broker(const amqp_method_t& method) {
@@ -104,15 +108,16 @@ std::optional<std::string> AmqpConnection::open(const AmqpEndpoint& endpoint, st
       state_, endpoint.vhost.c_str(), 0, frame_max, endpoint.heartbeat, &property_table, AMQP_SASL_METHOD_PLAIN,
       endpoint.user.c_str(), endpoint.password.c_str());
   if (login.reply_type != AMQP_RESPONSE_NORMAL) {
-    return lost("login as '" + endpoint.user + "' to vhost '" + endpoint.vhost + "' failed: " + describe(login));
+    return lost("login as '" + escaped_for_log(endpoint.user) + "' to vhost '" + escaped_for_log(endpoint.vhost) +
+                "' failed: " + describe(login));
   }
   amqp_channel_open(state_, channel);
   if (auto failed = failed_rpc("open a channel")) return failed;
   amqp_exchange_declare(state_, channel, amqp_cstring_bytes(endpoint.exchange_name.c_str()),
                         amqp_cstring_bytes(endpoint.exchange_type.c_str()), /*passive=*/0, /*durable=*/0,
                         /*auto_delete=*/0, /*internal=*/0, amqp_empty_table);
-  if (auto failed = failed_rpc("declare exchange '" + endpoint.exchange_name + "' of type '" +
-                               endpoint.exchange_type + "'"))
+  if (auto failed = failed_rpc("declare exchange '" + escaped_for_log(endpoint.exchange_name) + "' of type '" +
+                               escaped_for_log(endpoint.exchange_type) + "'"))
     return failed;
   exchange_name_ = endpoint.exchange_name;
   // The routing key is the job: a topic exchange gives every job to "#",
@@ -132,10 +137,10 @@ std::optional<std::string> AmqpConnection::consume(const std::string& queue) {
   const amqp_bytes_t name = amqp_cstring_bytes(queue.c_str());
   amqp_queue_declare(state_, channel, name, /*passive=*/0, /*durable=*/0, /*exclusive=*/0, /*auto_delete=*/0,
                      amqp_empty_table);
-  if (auto failed = failed_rpc("declare the queue '" + queue + "'")) return failed;
+  if (auto failed = failed_rpc("declare the queue '" + escaped_for_log(queue) + "'")) return failed;
   amqp_queue_bind(state_, channel, name, amqp_cstring_bytes(exchange_name_.c_str()),
                   amqp_cstring_bytes(binding_key_.c_str()), amqp_empty_table);
-  if (auto failed = failed_rpc("bind the queue to exchange '" + exchange_name_ + "'")) return failed;
+  if (auto failed = failed_rpc("bind the queue to exchange '" + escaped_for_log(exchange_name_) + "'")) return failed;
   amqp_basic_consume(state_, channel, name, amqp_empty_bytes, /*no_local=*/0, /*no_ack=*/1, /*exclusive=*/0,
                      amqp_empty_table);
   if (auto failed = failed_rpc("consume the queue")) return failed;

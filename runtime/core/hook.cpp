@@ -33,7 +33,7 @@ Hook::Function Hook::function() const {
 
 void Hook::report_failure(std::string_view what) const noexcept {
   if (failure_reported_.exchange(true, std::memory_order_relaxed)) return;
-  detail::log_error("a hook threw (reported once until the hook is set again): " + std::string(what));
+  detail::log_error("a hook threw (reported once until the hook is set again): " + detail::escaped_for_log(what));
 }
 
 void Hook::call_function(const Call& call) const noexcept {

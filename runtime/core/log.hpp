@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "escaped_for_log.hpp"
 namespace phanos::detail {
 
 void log_warning(std::string_view message) noexcept;
@@ -44,8 +45,8 @@ void run_reporting_failure(ReportOnce& once, std::string_view kind, std::string_
   try {
     std::string message(kind);
     message += " '";
-    message += name;
-    message += "' threw: " + reason + " (later failures of it are not reported)";
+    message += escaped_for_log(name);
+    message += "' threw: " + escaped_for_log(reason) + " (later failures of it are not reported)";
     log_error(message);
   } catch (...) {
   }

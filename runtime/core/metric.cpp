@@ -67,7 +67,7 @@ std::string names_text(const std::vector<std::string_view>& names) {
   std::string text = "{";
   for (std::string_view name : names) {
     if (text.size() > 1) text += ", ";
-    text += name;
+    text += detail::escaped_for_log(name);
   }
   return text + "}";
 }
@@ -116,7 +116,7 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
       std::vector<std::string_view> expected(label_names_.begin(), label_names_.end());
       std::vector<std::string_view> given;
       for (const auto& label : labels) given.push_back(label.first);
-      detail::log_error("metric '" + name_ + "' (" + std::string(metric_type()) + "." +
+      detail::log_error("metric '" + detail::escaped_for_log(name_) + "' (" + std::string(metric_type()) + "." +
                         std::string(operation) + "): expected labels " + names_text(expected) +
                         ", labels given " + names_text(given));
       return false;
@@ -167,7 +167,7 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
 }
 
 bool Metric::reject_value(std::string_view operation, std::string_view accepted) const {
-  detail::log_error("metric '" + name_ + "' (" + std::string(metric_type()) + "." + std::string(operation) +
+  detail::log_error("metric '" + detail::escaped_for_log(name_) + "' (" + std::string(metric_type()) + "." + std::string(operation) +
                     "): accepts only values " + std::string(accepted));
   return false;
 }

@@ -42,7 +42,7 @@ void put_metric(detail::Registry& registry, std::shared_ptr<Metric> metric, bool
     return;
   }
   if (warn_on_replace) {
-    detail::log_warning("add_metric: metric '" + entry.metric->name() + "' already exists, replacing it");
+    detail::log_warning("add_metric: metric '" + detail::escaped_for_log(entry.metric->name()) + "' already exists, replacing it");
   }
   *found = std::move(entry);
 }
@@ -80,7 +80,7 @@ void put_handler(detail::Registry& registry, std::shared_ptr<Handler> handler) {
     registry.handlers.push_back(std::move(entry));
     return;
   }
-  detail::log_warning("add_handler: handler '" + entry.handler->handler_name() + "' already exists, replacing it");
+  detail::log_warning("add_handler: handler '" + detail::escaped_for_log(entry.handler->handler_name()) + "' already exists, replacing it");
   *found = std::move(entry);
 }
 
@@ -125,7 +125,7 @@ void Profiler::delete_handler(std::string_view name) {
   detail::change_registry([&](detail::Registry& registry) {
     const auto found = find_named(registry.handlers, name, handler_name);
     if (found == registry.handlers.end()) {
-      detail::log_warning("delete_handler: handler '" + std::string(name) + "' does not exist");
+      detail::log_warning("delete_handler: handler '" + detail::escaped_for_log(name) + "' does not exist");
       return;
     }
     registry.handlers.erase(found);
@@ -145,7 +145,7 @@ void Profiler::delete_metric(std::string_view name) {
   detail::change_registry([&](detail::Registry& registry) {
     const auto found = find_named(registry.metrics, name, metric_name);
     if (found == registry.metrics.end()) {
-      detail::log_warning("delete_metric: metric '" + std::string(name) + "' does not exist");
+      detail::log_warning("delete_metric: metric '" + detail::escaped_for_log(name) + "' does not exist");
       return;
     }
     registry.metrics.erase(found);

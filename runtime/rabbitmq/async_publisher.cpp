@@ -81,7 +81,7 @@ void AsyncPublisher::run() noexcept {
   try {
     publish_until_stopped();
   } catch (const std::exception& error) {
-    log_error(publisher_.who() + ": publishing thread stopped: " + error.what());
+    log_error(publisher_.who() + ": publishing thread stopped: " + escaped_for_log(error.what()));
   } catch (...) {
     log_error(publisher_.who() + ": publishing thread stopped by an unknown exception");
   }

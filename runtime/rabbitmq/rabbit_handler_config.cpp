@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 
+#include "escaped_for_log.hpp"
 #include "rabbit_handler_config.hpp"
 #include "phanos/handlers/async_imp_prof_handler.hpp"
 #include "phanos/handlers/imp_prof_handler.hpp"
@@ -60,7 +61,8 @@ void read_vhost(ConfigObject& args, std::string& into) {
   std::optional<std::string> virtual_host = args.optional_string("virtual_host");
   if (!virtual_host) return;
   if (args.find("vhost") && *virtual_host != into)
-    reject(args.path_of("virtual_host"), "\"" + *virtual_host + "\" differs from vhost \"" + into + "\"; give one of them");
+    reject(args.path_of("virtual_host"), "\"" + escaped_for_log(*virtual_host) + "\" differs from vhost \"" + escaped_for_log(into) +
+                                            "\"; give one of them");
   into = std::move(*virtual_host);
 }
 

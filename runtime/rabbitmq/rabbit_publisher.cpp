@@ -16,8 +16,8 @@ AmqpEndpoint endpoint_of(const RabbitParams& params) {
 
 RabbitPublisher::RabbitPublisher(std::string_view handler_kind, std::string_view handler_name, RabbitParams params)
     : params_(std::move(params)),
-      log_(std::string(handler_kind) + " '" + std::string(handler_name) + "' (" + params_.host + ":" +
-           std::to_string(params_.port) + ")") {}
+      log_(std::string(handler_kind) + " '" + escaped_for_log(handler_name) + "' (" + escaped_for_log(params_.host) +
+           ":" + std::to_string(params_.port) + ")") {}
 
 bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
   if (connection_.is_open()) return true;

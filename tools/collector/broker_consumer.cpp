@@ -8,6 +8,7 @@
 
 #include "backoff.hpp"
 #include "connection_log.hpp"
+#include "escaped_for_log.hpp"
 
 namespace phanos::collector {
 namespace {
@@ -49,8 +50,8 @@ void BrokerConsumer::run(const std::atomic<bool>& stopping) {
     log.connected();
     status_.connected = true;
     ++status_.connections;
-    spdlog::info("connected to {}:{}, consuming queue '{}' bound to exchange '{}'", endpoint_.host, endpoint_.port,
-                 queue_, endpoint_.exchange_name);
+    spdlog::info("connected to {}:{}, consuming queue '{}' bound to exchange '{}'", detail::escaped_for_log(endpoint_.host),
+                 endpoint_.port, detail::escaped_for_log(queue_), detail::escaped_for_log(endpoint_.exchange_name));
     std::optional<std::string> lost;
     while (!stopping && !lost) lost = connection.next_message(poll_interval, on_message_);
     status_.connected = false;

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "escaped_for_log.hpp"
 #include "prometheus_text.hpp"
 
 namespace phanos::collector {
@@ -44,12 +45,12 @@ bool MetricNaming::add_rule(std::string_view rule, std::string& error) {
   const auto colon = rule.find(':');
   const auto equals = rule.find('=', colon == std::string_view::npos ? 0 : colon);
   if (colon == std::string_view::npos || equals == std::string_view::npos || equals + 1 == rule.size()) {
-    error = "expected TYPE:UNITS=NAME, got \"" + std::string(rule) + "\"";
+    error = "expected TYPE:UNITS=NAME, got \"" + detail::escaped_for_log(rule) + "\"";
     return false;
   }
   const std::optional<MetricType> type = type_named(rule.substr(0, colon));
   if (!type) {
-    error = "unknown metric type \"" + std::string(rule.substr(0, colon)) +
+    error = "unknown metric type \"" + detail::escaped_for_log(rule.substr(0, colon)) +
             "\" (histogram, summary, counter, gauge, info, enum)";
     return false;
   }

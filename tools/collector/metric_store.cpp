@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "escaped_for_log.hpp"
 #include "prometheus_text.hpp"
 
 namespace phanos::collector {
@@ -23,7 +24,7 @@ std::optional<Rejection> add_sanitised(LabelPairs& labels, const LabelPairs& pai
     if (contains(labels, name) || std::find(reserved.begin(), reserved.end(), name) != reserved.end())
       name.insert(0, "exported_");
     if (contains(labels, name) || std::find(reserved.begin(), reserved.end(), name) != reserved.end())
-      return Rejection{RejectReason::wrong_shape, "label \"" + raw_name + "\" clashes with another after sanitising"};
+      return Rejection{RejectReason::wrong_shape, "label \"" + detail::escaped_for_log(raw_name) + "\" clashes with another after sanitising"};
     labels.emplace_back(std::move(name), value);
   }
   return std::nullopt;

@@ -8,6 +8,8 @@
 #include <optional>
 #include <sstream>
 
+#include "escaped_for_log.hpp"
+
 namespace phanos::collector {
 namespace {
 
@@ -36,7 +38,7 @@ bool parse_buckets(const std::string& text, std::vector<double>& out, std::strin
   while (std::getline(items, item, ',')) {
     const std::optional<double> bound = finite_number(item);
     if (!bound || (!out.empty() && *bound <= out.back())) {
-      error = "--buckets: expected increasing finite numbers separated by commas, got \"" + text + "\"";
+      error = "--buckets: expected increasing finite numbers separated by commas, got \"" + detail::escaped_for_log(text) + "\"";
       return false;
     }
     out.push_back(*bound);
@@ -54,7 +56,7 @@ bool parse_listen(const std::string& text, std::string& host, int& port, std::st
   const std::optional<long> number = colon == std::string::npos ? std::nullopt
                                                                 : integer(text.substr(colon + 1), 1, 65535);
   if (!number) {
-    error = "--listen: expected HOST:PORT, got \"" + text + "\"";
+    error = "--listen: expected HOST:PORT, got \"" + detail::escaped_for_log(text) + "\"";
     return false;
   }
   host = text.substr(0, colon);
@@ -148,14 +150,14 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       name.resize(equals);
     }
     const auto option = with_value.find(name);
-    if (option == with_value.end()) return fail("unknown argument \"" + args[i] + "\"");
+    if (option == with_value.end()) return fail("unknown argument \"" + detail::escaped_for_log(args[i]) + "\"");
     if (!value) {
       if (i + 1 == args.size()) return fail(name + " needs a value");
       value = args[++i];
     }
     std::string error;
     if (!option->second(*value, error))
-      return fail(error.empty() ? name + ": invalid value \"" + *value + "\"" : error);
+      return fail(error.empty() ? name + ": invalid value \"" + detail::escaped_for_log(*value) + "\"" : error);
   }
   if (o.queue.empty()) return fail("--queue is required");
   if (!listen_given) return fail("--listen is required");

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "escaped_for_log.hpp"
 #include "wire_contract.hpp"
 
 namespace phanos::collector {
@@ -39,7 +40,7 @@ class RecordReader {
     std::string type_name;
     if (auto invalid = text_field(object, "metric", type_name)) return invalid;
     const std::optional<MetricType> type = metric_type(type_name);
-    if (!type) return Invalid{RejectReason::unknown_metric_type, "unknown metric type \"" + type_name + "\""};
+    if (!type) return Invalid{RejectReason::unknown_metric_type, "unknown metric type \"" + detail::escaped_for_log(type_name) + "\""};
     record.type = *type;
     for (auto [key, field] : {std::pair{"units", &record.units}, std::pair{"job", &record.job},
                               std::pair{"item", &record.item}, std::pair{"method", &record.method}}) {
@@ -84,7 +85,7 @@ class RecordReader {
       } else if (booleans && value.is_boolean()) {
         out.emplace_back(name, value.get<bool>() ? "true" : "false");
       } else {
-        return Invalid{not_text, std::string(what) + ": \"" + name + "\" is not a string"};
+        return Invalid{not_text, std::string(what) + ": \"" + detail::escaped_for_log(name) + "\" is not a string"};
       }
     }
     return std::nullopt;
@@ -97,7 +98,7 @@ class RecordReader {
     const std::string operation = (*value)[0].get<std::string>();
     const json& argument = (*value)[1];
     const auto bad = [&](const std::string& why) {
-      return Invalid{RejectReason::bad_value, std::string(wire_name(record.type)) + " \"" + operation + "\": " + why};
+      return Invalid{RejectReason::bad_value, std::string(wire_name(record.type)) + " \"" + detail::escaped_for_log(operation) + "\": " + why};
     };
     switch (record.type) {
       case MetricType::histogram:

@@ -1,6 +1,7 @@
 #include "config_object.hpp"
 
 #include "phanos/config.hpp"
+#include "escaped_for_log.hpp"
 
 namespace phanos::detail {
 namespace {
@@ -35,8 +36,8 @@ ConfigObject::ConfigObject(const Json& value, std::string path) : value_(value),
 }
 
 std::string ConfigObject::path_of(std::string_view key) const {
-  if (path_.empty()) return std::string(key);
-  return path_ + "." + std::string(key);
+  if (path_.empty()) return escaped_for_log(key);
+  return path_ + "." + escaped_for_log(key);
 }
 
 const Json* ConfigObject::find(std::string_view key) {

@@ -26,7 +26,8 @@ class ConfigObject {
   // in the whole configuration, empty for the top level.
   ConfigObject(const Json& value, std::string path);
 
-  // "{path}.{key}", or just the key at the top level.
+  // "{path}.{key}", or just the key at the top level; the key escaped
+  // (escaped_for_log.hpp), as the path only ever goes into messages.
   std::string path_of(std::string_view key) const;
 
   // The value under `key`, null when absent. Marks the key as known.

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 
+#include "escaped_for_log.hpp"
 #include "phanos/config.hpp"
 #include "phanos/profiler.hpp"
 
@@ -25,13 +26,10 @@ std::string read_file(const std::string& path) {
   return text;
 }
 
-// One line, whatever the problem's text holds.
+// (What the problem quotes from the configuration is escaped where it is
+// quoted, so the line stays one line.)
 std::string rejected(const std::string& source, const std::string& problem) {
-  std::string line = "phanos: PHANOS_CONFIG" + source + ": " + problem + "; profiling stays off";
-  for (char& c : line) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return line;
+  return "phanos: PHANOS_CONFIG" + source + ": " + problem + "; profiling stays off";
 }
 
 }  // namespace
@@ -40,7 +38,7 @@ std::string configure_from_environment(const std::string& value) {
   const std::size_t first = value.find_first_not_of(blanks);
   if (first == std::string::npos) return "";
   const bool inline_json = value[first] == '{';
-  const std::string source = inline_json ? "" : " (file \"" + value + "\")";
+  const std::string source = inline_json ? "" : " (file \"" + escaped_for_log(value) + "\")";
   try {
     profiler().dict_config(inline_json ? value : read_file(value));
     return "";
