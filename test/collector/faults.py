@@ -31,7 +31,9 @@ def malformed():
         checks.check(collector.wait_connected(), "collector: consuming")
         bad = [
             "not json at all", "", '{"a": 1}', body({"metric": "gauge"}),
-            body(record("meter", ["set", 1])),
+            # An unknown metric type, which the log quotes: whoever may publish
+            # must not forge a line of the collector's log with it.
+            body(record("histo\ngram\nphanos-collector error: FORGED", ["observe", 1])),
             body(record("gauge", ["set", 1], labels={"big": "x" * 2000})),
             body(record("gauge", ["set", 1], labels={"label_%d" % i: "v" for i in range(40)})),
             "[" + json.dumps("x" * (5 << 20)) + "]",
@@ -66,6 +68,10 @@ def malformed():
             if expected[reason]:
                 checks.check(f"[{reason}]" in log, f"the log names the {reason} rejection")
         checks.check(log.count("maximum of series") == 1, "the series cap is logged once, not per record")
+        checks.check('unknown metric type "histo\\ngram\\nphanos-collector error: FORGED"' in log,
+                     "the log quotes the unknown metric type escaped")
+        checks.check(not any(line.startswith("phanos-collector error: FORGED") for line in log.splitlines()),
+                     "no forged line in the log")
     finally:
         checks.check(collector.stop() == 0, "collector stopped cleanly")
 

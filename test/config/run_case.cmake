@@ -114,6 +114,16 @@ profiler: time_profiler, method: Greeter:greet, value: <ms> mS
     fail("stderr should hold one info message with both profile lines")
   endif()
 
+elseif(CASE STREQUAL "key_with_a_line_break")
+  # An unknown key is a warning naming it; the line break in it is escaped,
+  # so it cannot forge a line of its own on the program's stderr.
+  set(ENV{PHANOS_CONFIG} "{\"job\": \"config_test\", \"x\\nphanos: error: FORGED\": 1, \"handlers\": {${stdout_handler}}}")
+  run_program()
+  expect_stdout("program: start\nprogram: hello world\n${profile_lines}program: end\n")
+  if(NOT err STREQUAL "phanos: warning: dict_config: x\\nphanos: error: FORGED: unknown key, ignored\n")
+    fail("stderr should hold one warning line quoting the key escaped")
+  endif()
+
 # Every bad configuration also lists a valid stdout handler: if anything of
 # it were applied, profile lines would show on stdout.
 elseif(CASE STREQUAL "not_json")

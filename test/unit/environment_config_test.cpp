@@ -98,6 +98,9 @@ const Rejected rejected[] = {
      R"(phanos: PHANOS_CONFIG (file "{path}"): cannot read the file: Is a directory; profiling stays off)"},
     {"message_kept_on_one_line", "@{\"job\": \"x\",\n\"handlers\": {\"h\": 1}}",
      R"(phanos: PHANOS_CONFIG (file "{path}"): handlers.h: expected an object, got 1; profiling stays off)"},
+    // A key is quoted escaped: its line break cannot start a forged line.
+    {"key_with_a_line_break", R"({"job": "x", "handlers": {"h\nphanos: error: FORGED": 1}})",
+     R"(phanos: PHANOS_CONFIG: handlers.h\nphanos: error: FORGED: expected an object, got 1; profiling stays off)"},
 };
 
 INSTANTIATE_TEST_SUITE_P(Values, EnvironmentConfigRejected, testing::ValuesIn(rejected),
