@@ -18,8 +18,9 @@ std::string className(const CXXRecordDecl &Class) {
   return "(anonymous)";
 }
 
-// Spec §3: a member's class; else the innermost named namespace; else the
-// stem of the file the function is defined in.
+// The item of a record (docs/instrumenting.md, "Names in records"): a
+// member's class; else the innermost named namespace; else the stem of the
+// file the function is defined in.
 std::string itemOf(const FunctionDecl &FD, StringRef File) {
   for (const DeclContext *DC = FD.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *Class = dyn_cast<CXXRecordDecl>(DC)) return className(*Class);
