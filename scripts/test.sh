@@ -91,7 +91,7 @@ libraries_stage() {
 
 stage() {
   local name=$1 dir=$PHANOS_BUILD_ROOT/$1; shift
-  local -a prefix=() ctest_args=()
+  local -a prefix=()
   case $name in
     main)
       if ! phanos_configure "$dir" "${main_configure_args[@]}"; then
@@ -112,7 +112,7 @@ stage() {
   if ! phanos_build "$dir"; then
     failures+=("$name: build"); summary+=("$name: build failed"); return
   fi
-  run_ctest "$name" "$dir" "${ctest_args[@]}" -- "${prefix[@]}" || true
+  run_ctest "$name" "$dir" -- "${prefix[@]}" || true
 }
 
 start=$(date +%s)
