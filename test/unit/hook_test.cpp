@@ -50,26 +50,34 @@ TEST(Hook, AThrowingHookNeitherBreaksTheCallNorFloodsTheLog) {
 
 TEST(Hook, ReassignedWhileOtherThreadsProfile) {
   test::reset_profiler(test::example_config());
-  std::atomic<int> calls{0};
+  constexpr int thread_count = 3;
+  constexpr detail::Site last_site{"last", "Hooks", "Hooks::last", "hooks.cpp", 2};
+  std::atomic<int> profiling{0};
   std::atomic<bool> stop{false};
   std::vector<std::thread> threads;
-  for (int t = 0; t < 3; ++t) {
+  for (int t = 0; t < thread_count; ++t) {
     threads.emplace_back([&] {
+      test::profiled(site, [] { return 0; });
+      ++profiling;
       while (!stop) test::profiled(site, [] { return 0; });
+      // Made after seeing `stop`, so after the last assignment: it must see it.
+      test::profiled(last_site, [] { return 0; });
     });
   }
+  // The assignments overlap the other threads' calls.
+  while (profiling.load() < thread_count) std::this_thread::yield();
   for (int i = 0; i < 200; ++i) {
-    profiler().before_func = [&](const Call& call) {
-      if (call.name() == "work") ++calls;
-    };
+    profiler().before_func = [](const Call&) {};
     profiler().before_func = nullptr;
   }
-  profiler().before_func = [&](const Call&) { ++calls; };
-  while (calls.load() == 0) std::this_thread::yield();
+  std::atomic<int> last_calls{0};
+  profiler().before_func = [&](const Call& call) {
+    if (call.name() == "last") ++last_calls;
+  };
   stop = true;
   for (std::thread& thread : threads) thread.join();
   profiler().before_func = nullptr;
-  EXPECT_GT(calls.load(), 0);
+  EXPECT_EQ(last_calls.load(), thread_count);
 }
 
 }  // namespace
