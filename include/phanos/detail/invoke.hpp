@@ -1,5 +1,10 @@
 #pragma once
-// The only entry points the plugin's generated code calls. The plugin turns
+// The one header the plugin's generated code needs: it declares, here or in
+// the headers it includes, every name that code spells. Defined here:
+// invoke(), invoke_constexpr() and GuardedCall; Site in site.hpp; Argument,
+// argument_of() and UnnamedArgument in argument.hpp; for coroutines,
+// profile_coroutine(), track(), yielding(), suspending() and resumed() in
+// coroutine.hpp. The plugin turns
 //
 //   R f(params) { BODY }
 // into
