@@ -72,6 +72,19 @@ void CallScope::enter(ThreadState& thread, CallScope* caller, const ContextNode&
   }
 }
 
+void CallScope::leave_thread() noexcept {
+  thread_->current = caller_;
+  thread_ = nullptr;
+}
+
+void CallScope::rejoin_thread(ThreadState& thread) noexcept {
+  thread_ = &thread;
+  caller_ = thread.current;
+  // This thread's count; only the error_raised label needs it.
+  if (error_raised_label_enabled()) uncaught_on_entry_ = std::uncaught_exceptions();
+  thread.current = this;
+}
+
 CallScope::~CallScope() { leave(); }
 
 void CallScope::leave() noexcept {

@@ -1,7 +1,5 @@
 #include "phanos/detail/coroutine_scope.hpp"
 
-#include <exception>
-
 #include "context_node.hpp"
 #include "coroutine_thread.hpp"
 #include "hand_over.hpp"
@@ -59,7 +57,7 @@ CoroutineScope::CoroutineScope(const Site& site, const void* frame, Arguments ar
 
 CoroutineScope::~CoroutineScope() {
   if (!running_) return;  // never tracked, or destroyed while suspended
-  ThreadState& state = *call_.thread_;
+  ThreadState& state = *call_.thread();
   call_.leave();
   hand_over_if_outside_calls(state);
 }
@@ -67,13 +65,12 @@ CoroutineScope::~CoroutineScope() {
 CoroutineScope::Suspension CoroutineScope::suspend_running() noexcept {
   Suspension suspension;
   running_ = false;
-  ThreadState& state = *call_.thread_;
-  call_.thread_ = nullptr;
-  state.current = call_.caller_;
+  ThreadState& state = *call_.thread();
+  call_.leave_thread();
   CoroutineThread& thread = state.coroutines;
   thread.transfer_pending = false;
   if (thread.open < CoroutineThread::max_open_suspensions) {
-    thread.suspending[thread.open++] = {call_.node_, state.current, nullptr};
+    thread.suspending[thread.open++] = {call_.node(), state.current, nullptr};
     suspension.thread_ = &thread;
   }
   hand_over_if_outside_calls(state);
@@ -97,11 +94,7 @@ void CoroutineScope::resume_suspended() noexcept {
   }
   state->coroutines.transfer_pending = false;
   running_ = true;
-  call_.thread_ = state;
-  call_.caller_ = state->current;
-  // This thread's count; like CallScope, only the error_raised label needs it.
-  if (error_raised_label_enabled()) call_.uncaught_on_entry_ = std::uncaught_exceptions();
-  state->current = &call_;
+  call_.rejoin_thread(*state);
 }
 
 }  // namespace phanos::detail

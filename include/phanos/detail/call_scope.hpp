@@ -19,7 +19,6 @@ namespace detail {
 
 struct ThreadState;
 struct ContextNode;
-class CoroutineScope;
 
 // Kept equal to "configured, handle_records on, at least one handler and one
 // metric" by the profiler whenever any of those changes.
@@ -64,16 +63,22 @@ class CallScope {
   // Whether an exception is leaving this call right now.
   bool exception_propagating() const noexcept;
 
- private:
-  // A coroutine's call chooses its node itself, and leaves and enters
-  // threads at every suspension.
-  friend class CoroutineScope;
+  // A coroutine's call (CoroutineScope): it chooses its node itself, and
+  // leaves and rejoins threads at every suspension.
   struct NotEntered {};
   CallScope(const Site& site, Arguments arguments, NotEntered) noexcept;
-
-  void enter(ThreadState& thread, CallScope* caller);
   void enter(ThreadState& thread, CallScope* caller, const ContextNode& node);
+  // The node a call of `site` made from this one takes.
   const ContextNode& node_of_child(const Site& site);
+  // The thread the call runs on; null while suspended or not tracked.
+  ThreadState* thread() const noexcept { return thread_; }
+  // Suspends: the thread's innermost call is this one's caller again.
+  void leave_thread() noexcept;
+  // Resumes on `thread`, inside the call running there.
+  void rejoin_thread(ThreadState& thread) noexcept;
+
+ private:
+  void enter(ThreadState& thread, CallScope* caller);
   void finish(ThreadState& thread);
 
   const Site* site_;
