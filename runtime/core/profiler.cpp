@@ -17,9 +17,6 @@
 namespace phanos {
 namespace {
 
-constexpr std::string_view time_profiler_name = "time_profiler";
-constexpr std::string_view response_size_name = "response_size";
-
 template <class Entry, class Name>
 auto find_named(std::vector<Entry>& entries, std::string_view name, Name name_of) {
   return std::find_if(entries.begin(), entries.end(),
@@ -67,8 +64,8 @@ void configure(detail::Registry& registry, const Config& config) {
   registry.config = config;
   // response_size first, as Python's config() adds it: with both on, a
   // root's response_size records are handed over before its times.
-  configure_built_in<ResponseSize>(registry, response_size_name, config.response_size_profile);
-  configure_built_in<TimeProfiler>(registry, time_profiler_name, config.time_profile);
+  configure_built_in<ResponseSize>(registry, ResponseSize::built_in_name, config.response_size_profile);
+  configure_built_in<TimeProfiler>(registry, TimeProfiler::built_in_name, config.time_profile);
 }
 
 // add_handler() and dict_config() alike. Same name: replaced in place.
@@ -156,8 +153,8 @@ void Profiler::delete_metrics(bool rm_time_profile, bool rm_resp_size_profile) {
   detail::change_registry([&](detail::Registry& registry) {
     const auto deleted = [&](const detail::RegisteredMetric& entry) {
       const std::string& name = entry.metric->name();
-      if (name == time_profiler_name) return rm_time_profile;
-      if (name == response_size_name) return rm_resp_size_profile;
+      if (name == TimeProfiler::built_in_name) return rm_time_profile;
+      if (name == ResponseSize::built_in_name) return rm_resp_size_profile;
       return true;
     };
     registry.metrics.erase(std::remove_if(registry.metrics.begin(), registry.metrics.end(), deleted),

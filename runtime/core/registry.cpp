@@ -39,7 +39,7 @@ std::shared_ptr<BuiltIn> find_built_in(const Registry& registry, std::string_vie
 // Metric::record(): only a metric whose records need nothing but the time
 // and the error_raised label qualifies.
 std::uint64_t timing_metric_id(const Registry& registry) {
-  const std::shared_ptr<TimeProfiler> timer = find_built_in<TimeProfiler>(registry, "time_profiler");
+  const std::shared_ptr<TimeProfiler> timer = find_built_in<TimeProfiler>(registry, TimeProfiler::built_in_name);
   if (!timer) return 0;
   for (const std::string& label : timer->label_names()) {
     if (label != error_raised_label_name) return 0;
@@ -67,7 +67,7 @@ void change_registry(const std::function<void(Registry&)>& change) {
   std::lock_guard<std::mutex> lock(registry_store.writer);
   auto next = std::make_shared<Registry>(*registry_store.current);
   change(*next);
-  next->response_size = find_built_in<ResponseSize>(*next, "response_size");
+  next->response_size = find_built_in<ResponseSize>(*next, ResponseSize::built_in_name);
   std::shared_ptr<const Registry> published = std::move(next);
   store_shared(registry_store.current, published);
   update_switches(*published);

@@ -32,8 +32,8 @@ struct Registry {
   Config config;
   std::vector<RegisteredMetric> metrics;    // in the order added: records go out in it
   std::vector<RegisteredHandler> handlers;  // in the order added: handlers are called in it
-  // The metric named "response_size", when it is a ResponseSize: it measures
-  // roots' results.
+  // The metric named ResponseSize::built_in_name, when it is a
+  // ResponseSize: it measures roots' results.
   std::shared_ptr<ResponseSize> response_size;
 };
 
@@ -45,7 +45,7 @@ void change_registry(const std::function<void(Registry&)>& change);
 
 // Cheap views of the current registry for the per-call and per-record paths.
 bool error_raised_label_enabled() noexcept;
-// The id of the metric that times calls (named "time_profiler", a
+// The id of the metric that times calls (named TimeProfiler::built_in_name, a
 // TimeProfiler without labels of its own); 0 when there is none.
 std::uint64_t time_profiler_id() noexcept;
 
