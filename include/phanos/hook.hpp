@@ -7,7 +7,8 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
-#include <string_view>
+
+#include "phanos/detail/report_once.hpp"
 
 namespace phanos {
 
@@ -17,7 +18,8 @@ class Hook {
  public:
   using Function = std::function<void(const Call&)>;
 
-  Hook() = default;
+  // `name`: the hook's, for the message reporting that its function threw.
+  explicit Hook(const char* name) noexcept : name_(name) {}
   ~Hook();
   Hook(const Hook&) = delete;
   // Takes the other hook's function, so Python-style chains work:
@@ -33,7 +35,8 @@ class Hook {
 
   // Calls the function if there is one. What it throws goes no further (a
   // hook never breaks a profiled call); the first failure after each
-  // assignment is reported through phanos' logger. Not operator(): a
+  // assignment is reported through phanos' logger ("hook 'before_func'
+  // threw: ..."). Not operator(): a
   // callable Hook would be taken for a function object by std::function.
   void run(const Call& call) const noexcept {
     if (*this) call_function(call);
@@ -41,10 +44,10 @@ class Hook {
 
  private:
   void call_function(const Call& call) const noexcept;
-  void report_failure(std::string_view what) const noexcept;
 
+  const char* name_;
   std::atomic<bool> set_{false};
-  mutable std::atomic<bool> failure_reported_{false};
+  mutable detail::ReportOnce failures_;
   std::shared_ptr<const Function> function_;  // read and written atomically
 };
 

@@ -91,10 +91,10 @@ class Profiler {
   // tree (records they make belong to it): before_root_func then
   // before_func on entry; after_func, then (root only, after response_size
   // is observed) after_root_func on exit, also when the body threw.
-  Hook before_func;
-  Hook before_root_func;
-  Hook after_func;
-  Hook after_root_func;
+  Hook before_func{"before_func"};
+  Hook before_root_func{"before_root_func"};
+  Hook after_func{"after_func"};
+  Hook after_root_func{"after_root_func"};
 
  private:
   Profiler() = default;

@@ -1,8 +1,5 @@
 #include "phanos/hook.hpp"
 
-#include <exception>
-#include <string>
-
 #include "hooks_set.hpp"
 #include "log.hpp"
 #include "shared_cell.hpp"
@@ -21,7 +18,7 @@ Hook& Hook::operator=(Function function) {
   if (function) next = std::make_shared<const Function>(std::move(function));
   const bool set = next != nullptr;
   detail::store_shared(function_, std::move(next));
-  failure_reported_.store(false, std::memory_order_relaxed);
+  failures_.reset();
   if (set_.exchange(set, std::memory_order_acq_rel) != set) detail::hooks_set.fetch_add(set ? 1 : -1, std::memory_order_relaxed);
   return *this;
 }
@@ -31,21 +28,10 @@ Hook::Function Hook::function() const {
   return function ? *function : Function();
 }
 
-void Hook::report_failure(std::string_view what) const noexcept {
-  if (failure_reported_.exchange(true, std::memory_order_relaxed)) return;
-  detail::log_error("a hook threw (reported once until the hook is set again): " + detail::escaped_for_log(what));
-}
-
 void Hook::call_function(const Call& call) const noexcept {
   const std::shared_ptr<const Function> function = detail::load_shared(function_);
   if (!function) return;
-  try {
-    (*function)(call);
-  } catch (const std::exception& e) {
-    report_failure(e.what());
-  } catch (...) {
-    report_failure("a non-standard exception");
-  }
+  detail::run_reporting_failure(failures_, "hook", name_, [&] { (*function)(call); });
 }
 
 }  // namespace phanos

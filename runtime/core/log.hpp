@@ -2,28 +2,20 @@
 // phanos' own messages, written where Config::logger says (see
 // messages.hpp): by default "phanos: warning: ..." on stderr.
 
-#include <atomic>
 #include <exception>
 #include <string>
 #include <string_view>
 
 #include "escaped_for_log.hpp"
+#include "phanos/detail/report_once.hpp"
+
 namespace phanos::detail {
 
 void log_warning(std::string_view message) noexcept;
 void log_error(std::string_view message) noexcept;
 
-// Lets a failure that repeats on every call be reported only the first time.
-class ReportOnce {
- public:
-  bool first_time() noexcept { return !reported_.exchange(true, std::memory_order_relaxed); }
-
- private:
-  std::atomic<bool> reported_{false};
-};
-
-// Runs user code (a handler, a metric's cleanup) so that whatever it throws
-// stays out of the profiled program; the first failure is logged as
+// Runs user code (a handler, a metric's cleanup, a hook) so that whatever it
+// throws stays out of the profiled program; the first failure is logged as
 // "{kind} '{name}' threw: ...".
 template <class Body>
 void run_reporting_failure(ReportOnce& once, std::string_view kind, std::string_view name,
