@@ -8,18 +8,10 @@
 namespace phanos::detail {
 
 std::size_t RecordBatch::next_slot() {
-  if (count_ == records_.size()) {
-    if (spare_records_.empty()) {
-      records_.emplace_back();
-      origins_.emplace_back();
-    } else {
-      records_.push_back(std::move(spare_records_.back()));
-      origins_.push_back(spare_origins_.back());
-      spare_records_.pop_back();
-      spare_origins_.pop_back();
-    }
-  }
-  return count_++;
+  records_.next();
+  const std::size_t slot = records_.add();
+  if (slot == origins_.size()) origins_.emplace_back();
+  return slot;
 }
 
 void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double milliseconds,
@@ -61,14 +53,6 @@ void RecordBatch::add(Record& record) {
   origins_[slot] = Origin{};
 }
 
-const std::vector<Record>& RecordBatch::finish() {
-  while (records_.size() > count_) {
-    spare_records_.push_back(std::move(records_.back()));
-    spare_origins_.push_back(origins_.back());
-    records_.pop_back();
-    origins_.pop_back();
-  }
-  return records_;
-}
+const std::vector<Record>& RecordBatch::finish() { return records_.added(); }
 
 }  // namespace phanos::detail

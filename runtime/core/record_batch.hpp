@@ -10,6 +10,7 @@
 
 #include "phanos/metric.hpp"
 #include "phanos/record.hpp"
+#include "record_pool.hpp"
 #include "waiting_records.hpp"
 
 namespace phanos::detail {
@@ -17,7 +18,7 @@ namespace phanos::detail {
 class RecordBatch {
  public:
   // Empties the batch for the records of the next hand-over.
-  void start() noexcept { count_ = 0; }
+  void start() noexcept { records_.clear(); }
   void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
   // Takes the record's contents, leaving it this batch's old buffers to
   // write its next record into.
@@ -34,12 +35,8 @@ class RecordBatch {
 
   std::size_t next_slot();
 
-  std::vector<Record> records_;
-  std::vector<Origin> origins_;
-  // Records beyond the last hand-over's count, kept for their buffers.
-  std::vector<Record> spare_records_;
-  std::vector<Origin> spare_origins_;
-  std::size_t count_ = 0;
+  RecordPool records_;
+  std::vector<Origin> origins_;  // of the record in each slot of records_
 };
 
 }  // namespace phanos::detail

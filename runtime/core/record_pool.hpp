@@ -1,9 +1,13 @@
 #pragma once
 // Records that keep their buffers for the next records: emptying the pool
 // keeps them, so a record made in the same shape as an earlier one is
-// written into that one's strings instead of allocating its own.
+// written into that one's strings instead of allocating its own. A slot
+// keeps its record (and so its buffers) from one filling to the next, which
+// lets a user of the pool remember what each slot's record was made from
+// (record_batch.hpp).
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 #include "phanos/record.hpp"
@@ -14,18 +18,37 @@ class RecordPool {
  public:
   // A record to overwrite, whatever it held; it counts once add() is called.
   Record& next() {
-    if (count_ == records_.size()) records_.emplace_back();
+    if (count_ == records_.size()) {
+      if (spare_.empty()) {
+        records_.emplace_back();
+      } else {
+        records_.push_back(std::move(spare_.back()));
+        spare_.pop_back();
+      }
+    }
     return records_[count_];
   }
-  // Keeps the record next() gave; returns its index.
+  // Keeps the record next() gave; returns its slot.
   std::size_t add() noexcept { return count_++; }
 
-  Record& operator[](std::size_t index) noexcept { return records_[index]; }
+  Record& operator[](std::size_t slot) noexcept { return records_[slot]; }
   std::size_t size() const noexcept { return count_; }
   void clear() noexcept { count_ = 0; }
 
+  // The records added since clear(), as one vector (what handlers take); the
+  // others are set aside with their buffers, for next() to bring back to
+  // their slots.
+  const std::vector<Record>& added() {
+    while (records_.size() > count_) {
+      spare_.push_back(std::move(records_.back()));
+      records_.pop_back();
+    }
+    return records_;
+  }
+
  private:
   std::vector<Record> records_;
+  std::vector<Record> spare_;  // the last slot's first, by added()
   std::size_t count_ = 0;
 };
 
