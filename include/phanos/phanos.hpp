@@ -22,4 +22,4 @@
 #include "phanos/metrics/time_profiler.hpp"
 #include "phanos/profiler.hpp"
 #include "phanos/record.hpp"
-#include "phanos/response_size.hpp"
+#include "phanos/result_size.hpp"

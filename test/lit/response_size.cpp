@@ -1,6 +1,6 @@
 // The root's result is measured for `response_size`: contents of strings and
 // contiguous containers, sizeof of trivially copyable values, a user's
-// phanos::response_size specialisation; nothing for void, other types, or a
+// phanos::result_size specialisation; nothing for void, other types, or a
 // call that threw. Children are never measured.
 // RUN: %phanos_cxx -Xclang -verify %s %phanos_link -o %t
 // RUN: %t | FileCheck %s
@@ -20,7 +20,7 @@ struct Page {
   std::string html;
 };
 template <>
-struct phanos::response_size<Page> {
+struct phanos::result_size<Page> {
   static std::size_t of(const Page& page) { return page.html.size(); }
 };
 

@@ -17,7 +17,7 @@ SCENARIO config_errors compares what the program wrote of each rejected
 configuration with config_errors.json instead.
 SCENARIO rabbitmq_messages compares (c) with each message's raw_body in
 rabbitmq_messages.json instead (one message per handle() call).
---response-size N: the response_size value must be N (the C++ rule of include/phanos/response_size.hpp, not
+--response-size N: the response_size value must be N (the C++ rule of include/phanos/result_size.hpp, not
 Python's sys.getsizeof); that value is masked on both sides.
 """
 import argparse

@@ -12,7 +12,7 @@
 #include "phanos/detail/argument.hpp"
 #include "phanos/detail/site.hpp"
 #include "phanos/detail/type_id.hpp"
-#include "phanos/response_size.hpp"
+#include "phanos/result_size.hpp"
 
 namespace phanos {
 namespace detail {
