@@ -103,11 +103,12 @@ void Profiler::config(const Config& config) {
 // Checks and builds everything first, then changes the registry once: a
 // rejected configuration changes nothing.
 void Profiler::dict_config(std::string_view json) {
-  detail::ParsedConfig parsed = detail::parse_config(json);
+  const detail::ParsedConfig parsed = detail::parse_config(json);
+  const std::vector<std::shared_ptr<Handler>> handlers = detail::build_handlers(parsed);
   std::shared_ptr<detail::MessageWriter> writer = detail::configured_writer(parsed.config.logger);
   detail::change_registry([&](detail::Registry& registry) {
     configure(registry, parsed.config);
-    for (const std::shared_ptr<Handler>& handler : parsed.handlers) put_handler(registry, handler);
+    for (const std::shared_ptr<Handler>& handler : handlers) put_handler(registry, handler);
     detail::use_writer(writer);  // as in config()
   });
   for (const std::string& warning : parsed.warnings) detail::log_warning("dict_config: " + warning);

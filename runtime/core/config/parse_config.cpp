@@ -1,7 +1,6 @@
 #include "parse_config.hpp"
 
 #include "config_object.hpp"
-#include "handler_classes.hpp"
 
 namespace phanos::detail {
 namespace {
@@ -71,10 +70,16 @@ ParsedConfig parse_config(std::string_view json_text) {
   ConfigObject root(json, "");
   ParsedConfig parsed;
   parsed.config = read_config(root, parsed.warnings);
-  const std::vector<HandlerBuilder> builders = read_handlers(root, parsed.warnings);
+  parsed.handlers = read_handlers(root, parsed.warnings);
   add_unknown_keys(root, parsed.warnings);
-  for (const HandlerBuilder& build : builders) parsed.handlers.push_back(build());
   return parsed;
+}
+
+std::vector<std::shared_ptr<Handler>> build_handlers(const ParsedConfig& parsed) {
+  std::vector<std::shared_ptr<Handler>> handlers;
+  handlers.reserve(parsed.handlers.size());
+  for (const HandlerBuilder& build : parsed.handlers) handlers.push_back(build());
+  return handlers;
 }
 
 }  // namespace phanos::detail
