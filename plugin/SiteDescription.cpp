@@ -19,13 +19,14 @@ std::string className(const CXXRecordDecl &Class) {
 }
 
 // The item of a record (docs/instrumenting.md, "Names in records"): a
-// member's class; else the innermost named namespace; else the stem of the
-// file the function is defined in.
+// member's class; else the innermost named namespace that is not inline (a
+// library's version namespace, `fmt::v9`, is an implementation detail its
+// users never write); else the stem of the file the function is defined in.
 std::string itemOf(const FunctionDecl &FD, StringRef File) {
   for (const DeclContext *DC = FD.getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *Class = dyn_cast<CXXRecordDecl>(DC)) return className(*Class);
     if (const auto *Namespace = dyn_cast<NamespaceDecl>(DC))
-      if (!Namespace->isAnonymousNamespace()) return Namespace->getName().str();
+      if (!Namespace->isAnonymousNamespace() && !Namespace->isInline()) return Namespace->getName().str();
   }
   return llvm::sys::path::stem(File).str();
 }

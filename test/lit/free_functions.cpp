@@ -1,5 +1,6 @@
 // Free functions: the item of a function in the global namespace is the stem
-// of its file; in a namespace it is the innermost named namespace.
+// of its file; in a namespace it is the innermost named namespace, inline
+// namespaces (a library's version, `fmt::v9`) skipped.
 // RUN: %phanos_cxx -Xclang -verify %s %phanos_link -o %t
 // RUN: %t | FileCheck %s
 // expected-no-diagnostics
@@ -20,6 +21,12 @@ namespace {
 }  // namespace
 [[phanos::profile]] int call_anonymous() { return in_anonymous(); }
 }  // namespace outer
+
+namespace lib {
+inline namespace v2 {
+[[phanos::profile]] int versioned() { return 9; }
+}  // namespace v2
+}  // namespace lib
 
 __attribute__((phanos_profile)) int gnu_spelling() { return 7; }
 
@@ -45,6 +52,11 @@ int main() {
   // CHECK-NEXT: profiler: time_profiler, method: outer:call_anonymous.in_anonymous, value: {{.*}} mS
   // CHECK-NEXT: profiler: time_profiler, method: outer:call_anonymous, value: {{.*}} mS
   // CHECK-NEXT: anonymous: 5
+  result = lib::versioned();
+  std::cout << "inline namespace: " << result << "\n";
+  // The item is the namespace users write, lib, not its inline v2.
+  // CHECK-NEXT: profiler: time_profiler, method: lib:versioned, value: {{.*}} mS
+  // CHECK-NEXT: inline namespace: 9
   result = gnu_spelling();
   std::cout << "gnu: " << result << "\n";
   // CHECK-NEXT: profiler: time_profiler, method: free_functions:gnu_spelling, value: {{.*}} mS
