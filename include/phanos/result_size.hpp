@@ -50,21 +50,27 @@ struct result_size<T, typename std::enable_if<!detail::is_contiguous_container<T
   static std::size_t of(const T&) { return sizeof(T); }
 };
 
+// The trait's first name, phanos::response_size<T>, which programs may
+// specialise instead: the generated code asks it, and unless specialised it
+// answers as result_size<T> does.
+template <class T, class Enable = void>
+struct response_size : result_size<T> {};
+
 namespace detail {
 
 // The size of a result known only by its address; null when its type has no
-// result_size.
+// size (neither trait has `of`).
 using SizeOf = std::size_t (*)(const void* result);
 
 template <class T, class = void>
 struct has_result_size : std::false_type {};
 template <class T>
 struct has_result_size<
-    T, typename make_void<decltype(result_size<T>::of(std::declval<const T&>()))>::type> : std::true_type {};
+    T, typename make_void<decltype(response_size<T>::of(std::declval<const T&>()))>::type> : std::true_type {};
 
 template <class T>
 std::size_t size_of_result(const void* result) {
-  return result_size<T>::of(*static_cast<const T*>(result));
+  return response_size<T>::of(*static_cast<const T*>(result));
 }
 
 template <class T>

@@ -1,6 +1,7 @@
 // The root's result is measured for `response_size`: contents of strings and
 // contiguous containers, sizeof of trivially copyable values, a user's
-// phanos::result_size specialisation; nothing for void, other types, or a
+// phanos::result_size specialisation (or one of phanos::response_size, its
+// first name); nothing for void, other types, or a
 // call that threw. Children are never measured.
 // RUN: %phanos_cxx -Xclang -verify %s %phanos_link -o %t
 // RUN: %t | FileCheck %s
@@ -24,6 +25,15 @@ struct phanos::result_size<Page> {
   static std::size_t of(const Page& page) { return page.html.size(); }
 };
 
+// The trait's first name works too.
+struct Report {
+  std::vector<char> body;
+};
+template <>
+struct phanos::response_size<Report> {
+  static std::size_t of(const Report& report) { return report.body.size() + 1; }
+};
+
 struct Point {
   std::int32_t x, y;
 };
@@ -43,6 +53,7 @@ struct Sized {
   return values;
 }
 [[phanos::profile]] Page page() { return {"<p>hi</p>"}; }
+[[phanos::profile]] Report report() { return {{'a', 'b'}}; }
 [[phanos::profile]] std::map<int, int> not_measured() { return {{1, 2}}; }
 [[phanos::profile]] void nothing() {}
 [[phanos::profile]] int fails() { throw 1; }
@@ -65,6 +76,8 @@ int main() {
   // CHECK-NEXT: profiler: response_size, method: response_size:array_ref, value: 10.0 B
   page();
   // CHECK-NEXT: profiler: response_size, method: response_size:page, value: 9.0 B
+  report();
+  // CHECK-NEXT: profiler: response_size, method: response_size:report, value: 3.0 B
   not_measured();
   nothing();
   try {
