@@ -16,6 +16,7 @@
 namespace {
 
 using namespace phanos::collector;
+using namespace phanos::prometheus;
 
 // A time_profiler message of `count` records over `methods` methods, one in
 // ten with error_raised true, as a flush of a busy service looks.
@@ -37,7 +38,7 @@ std::string message(int count, int methods, int offset = 0) {
 }
 
 Ingest make_ingest(const BrokerStatus& broker) {
-  return Ingest(MetricStore(default_buckets, MetricNaming{}), RecordLimits{}, broker);
+  return Ingest(MetricStore(default_bucket_bounds, MetricNaming{}), RecordLimits{}, broker);
 }
 
 void BM_collector_parse(benchmark::State& state) {

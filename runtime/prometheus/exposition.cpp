@@ -4,7 +4,7 @@
 
 #include "prometheus_text.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 namespace {
 
 void append_with_suffix(std::string& out, const std::string& name, const char* suffix) {
@@ -114,4 +114,4 @@ void write_exposition(std::string& out, const MetricStore& store) {
   for (const auto& [name, family] : store.families()) write_family(out, name, family, store.bucket_bounds());
 }
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

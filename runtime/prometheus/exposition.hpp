@@ -16,10 +16,10 @@
 
 #include "metric_store.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 
 inline constexpr const char* exposition_content_type = "text/plain; version=0.0.4; charset=utf-8";
 
 void write_exposition(std::string& out, const MetricStore& store);
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

@@ -4,11 +4,13 @@
 // units but not the name it has in the program (Python phanos publishes no
 // name), so metric_naming.hpp decides the Prometheus name.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 
 using LabelPairs = std::vector<std::pair<std::string, std::string>>;  // order kept
 
@@ -27,5 +29,7 @@ struct IncomingRecord {
 
 // The record's "metric" field for each type ("enum" for enumeration).
 const char* wire_name(MetricType type);
+// The type of a "metric" field; empty for none of them.
+std::optional<MetricType> metric_type_named(std::string_view name);
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

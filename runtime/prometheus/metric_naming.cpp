@@ -5,19 +5,7 @@
 #include "escaped_for_log.hpp"
 #include "prometheus_text.hpp"
 
-namespace phanos::collector {
-namespace {
-
-std::optional<MetricType> type_named(std::string_view name) {
-  for (const MetricType type : {MetricType::histogram, MetricType::summary, MetricType::counter, MetricType::gauge,
-                                MetricType::info, MetricType::enumeration}) {
-    if (name == wire_name(type)) return type;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
-
+namespace phanos::prometheus {
 MetricNaming::MetricNaming() {
   name(MetricType::histogram, "mS", "time_profiler");
   name(MetricType::histogram, "B", "response_size");
@@ -48,14 +36,24 @@ bool MetricNaming::add_rule(std::string_view rule, std::string& error) {
     error = "expected TYPE:UNITS=NAME, got \"" + detail::escaped_for_log(rule) + "\"";
     return false;
   }
-  const std::optional<MetricType> type = type_named(rule.substr(0, colon));
+  return add_rule(rule.substr(0, equals), rule.substr(equals + 1), error);
+}
+
+bool MetricNaming::add_rule(std::string_view type_and_units, std::string_view name, std::string& error) {
+  const auto colon = type_and_units.find(':');
+  if (colon == std::string_view::npos || name.empty()) {
+    error = "expected \"TYPE:UNITS\": \"NAME\", got \"" + detail::escaped_for_log(type_and_units) + "\": \"" +
+            detail::escaped_for_log(name) + "\"";
+    return false;
+  }
+  const std::optional<MetricType> type = metric_type_named(type_and_units.substr(0, colon));
   if (!type) {
-    error = "unknown metric type \"" + detail::escaped_for_log(rule.substr(0, colon)) +
+    error = "unknown metric type \"" + detail::escaped_for_log(type_and_units.substr(0, colon)) +
             "\" (histogram, summary, counter, gauge, info, enum)";
     return false;
   }
-  name(*type, std::string(rule.substr(colon + 1, equals - colon - 1)), std::string(rule.substr(equals + 1)));
+  this->name(*type, std::string(type_and_units.substr(colon + 1)), std::string(name));
   return true;
 }
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

@@ -9,8 +9,9 @@
 //   info       phanos_info (units "info"), else phanos_<units>_info
 //   enum       phanos_state (units "enum"), else phanos_<units>_state
 // except where a rule names it: histogram:mS is time_profiler and
-// histogram:B is response_size, the two built-in metrics; --metric-name
-// TYPE:UNITS=NAME adds or replaces rules. Names are sanitised.
+// histogram:B is response_size, the two built-in metrics; the collector's
+// --metric-name TYPE:UNITS=NAME and PrometheusHandler's metric_names add or
+// replace rules. Names are sanitised.
 
 #include <map>
 #include <string>
@@ -19,7 +20,7 @@
 
 #include "incoming_record.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 
 class MetricNaming {
  public:
@@ -30,9 +31,11 @@ class MetricNaming {
 
   // "TYPE:UNITS=NAME"; false when it is not one, with the problem in `error`.
   bool add_rule(std::string_view rule, std::string& error);
+  // "TYPE:UNITS" and NAME apart, as PrometheusHandler's metric_names has them.
+  bool add_rule(std::string_view type_and_units, std::string_view name, std::string& error);
 
  private:
   std::map<std::pair<MetricType, std::string>, std::string> rules_;
 };
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

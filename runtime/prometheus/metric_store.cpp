@@ -6,7 +6,7 @@
 #include "escaped_for_log.hpp"
 #include "prometheus_text.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 namespace {
 
 bool contains(const LabelPairs& labels, const std::string& name) {
@@ -113,4 +113,4 @@ MetricStore::Result MetricStore::apply(const IncomingRecord& record) {
   return {Outcome::applied, std::move(name), {}};
 }
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

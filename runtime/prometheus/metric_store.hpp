@@ -5,7 +5,8 @@
 //
 // Cardinality is bounded: a metric holds at most max_series_per_metric
 // series (a record that would add one more is dropped and counted), and the
-// store at most max_metrics metrics. Not thread-safe (see Ingest).
+// store at most max_metrics metrics. Not thread-safe: the collector's
+// Ingest and PrometheusHandler each say who may touch theirs.
 
 #include <cstddef>
 #include <cstdint>
@@ -18,7 +19,7 @@
 #include "metric_naming.hpp"
 #include "rejection.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 
 // Histogram (with buckets) or summary (without): counts per bucket, not
 // cumulative; the last counts what is above every bound.
@@ -43,6 +44,10 @@ struct Family {
   std::string units;
   std::map<LabelPairs, SeriesValue> series;
 };
+
+// Milliseconds, as time_profiler measures: 0.1 ms to 10 s.
+inline const std::vector<double> default_bucket_bounds{0.1, 0.25, 0.5, 1,   2.5, 5,    10,   25,
+                                                       50,  100,  250, 500, 1000, 2500, 5000, 10000};
 
 struct StoreLimits {
   std::size_t max_series_per_metric = 10000;
@@ -74,4 +79,4 @@ class MetricStore {
   std::size_t series_count_ = 0;
 };
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

@@ -1,29 +1,63 @@
 #pragma once
-// The HTTP side: GET /metrics (and / pointing to it) on cpp-httplib, whose
-// thread pool serves scrapes while records keep arriving.
+// The HTTP side of phanos-collector and PrometheusHandler: GET /metrics (and
+// / pointing to it), one response per connection, served by one thread that
+// polls every connection, so that no client can hold the server up.
+//
+// The README tells users to listen on 0.0.0.0, so anyone who can reach the
+// port is a client. A thread per connection (cpp-httplib's pool, which the
+// collector used before) let 16 clients that send half a request header
+// keep /metrics from Prometheus past its scrape timeout. Here:
+//   - a request must arrive whole within ServerLimits::request_time of its
+//     connection being accepted, and be at most max_request_bytes long;
+//   - a response must be taken by the client within response_time;
+//   - a peer (an IP address) holds at most max_connections_per_peer
+//     connections and everyone together max_connections: a connection
+//     beyond them closes the peer's (or everyone's) oldest one still
+//     waiting for its request, so newcomers that ask at once, such as
+//     Prometheus, are served even while slow clients fill the slots.
+// Renderings run on the server's thread, one at a time.
 
+#include <atomic>
+#include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
 
-namespace httplib {
-class Server;
-}
+namespace phanos::prometheus {
 
-namespace phanos::collector {
+struct ServerLimits {
+  std::chrono::milliseconds request_time{2000};
+  std::chrono::milliseconds response_time{10000};
+  std::size_t max_request_bytes = 8192;
+  std::size_t max_connections = 256;
+  std::size_t max_connections_per_peer = 16;
+};
 
 class MetricsServer {
  public:
-  explicit MetricsServer(std::function<std::string()> render_metrics);
+  // `render_metrics` answers GET /metrics; `banner` GET /.
+  MetricsServer(std::function<std::string()> render_metrics, std::string banner, ServerLimits limits = {});
   ~MetricsServer();
+  MetricsServer(const MetricsServer&) = delete;
+  MetricsServer& operator=(const MetricsServer&) = delete;
 
-  // Binds HOST:PORT; false, with the reason in `error`, when it cannot.
+  // Binds HOST:PORT (port 0: one the system picks); false, with the reason
+  // in `error`, when it cannot.
   bool bind(const std::string& host, int port, std::string& error);
-  void serve();  // until stop()
-  void stop();
+  int port() const;  // the bound port
+
+  // Before serve(): `task` runs on the server's thread at least every
+  // `interval` while serve() runs (e.g. to aggregate what other threads
+  // handed over).
+  void every(std::chrono::milliseconds interval, std::function<void()> task);
+
+  void serve();  // until stop(); needs a successful bind()
+  void stop();   // from any thread
 
  private:
-  std::unique_ptr<httplib::Server> server_;
+  class Loop;
+  std::unique_ptr<Loop> loop_;
 };
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

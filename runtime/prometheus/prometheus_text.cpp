@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 namespace {
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
@@ -56,4 +56,4 @@ std::string format_number(double value) {
   return text;
 }
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

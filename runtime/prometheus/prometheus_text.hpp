@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 
 // [a-zA-Z_:][a-zA-Z0-9_:]*: every other character becomes '_', and a leading
 // digit gets a '_' in front. Empty becomes "_".
@@ -22,4 +22,4 @@ void append_escaped_label_value(std::string& out, std::string_view value);
 void append_number(std::string& out, double value);
 std::string format_number(double value);
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

@@ -1,6 +1,6 @@
 #include "rejection.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 
 const char* to_string(RejectReason reason) {
   switch (reason) {
@@ -16,4 +16,4 @@ const char* to_string(RejectReason reason) {
   return "unknown";
 }
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

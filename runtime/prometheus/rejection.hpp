@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 
 enum class RejectReason {
   not_json,             // the message body does not parse
@@ -29,4 +29,4 @@ struct Rejection {
   std::string detail;  // for the log
 };
 
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

@@ -9,6 +9,9 @@
 namespace phanos::collector {
 namespace {
 
+using prometheus::MetricNaming;
+using prometheus::StoreLimits;
+
 const char* const gauge_message =
     R"([{"item":"S","metric":"gauge","units":"items","job":"app","method":"S:f","labels":{"error_raised":false},"value":["set",3.0]}])";
 

@@ -15,6 +15,7 @@
 namespace {
 
 using namespace phanos::collector;
+using namespace phanos::prometheus;
 
 bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'; }
 

@@ -4,7 +4,7 @@
 #include "exposition.hpp"
 #include "record_builder.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 namespace {
 
 using test::info;
@@ -88,4 +88,4 @@ TEST(Exposition, LabelValuesAndHelpTextAreEscaped) {
 TEST(Exposition, NothingHeldWritesNothing) { EXPECT_EQ(text_of(MetricStore({1}, MetricNaming{})), ""); }
 
 }  // namespace
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

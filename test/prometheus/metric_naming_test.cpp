@@ -3,7 +3,7 @@
 
 #include "metric_naming.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 namespace {
 
 TEST(MetricNaming, TheBuiltInMetricsKeepTheirNames) {
@@ -46,4 +46,4 @@ TEST(MetricNaming, MalformedRulesAreRefusedWithTheReason) {
 }
 
 }  // namespace
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

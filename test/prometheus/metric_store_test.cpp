@@ -4,7 +4,7 @@
 #include "metric_store.hpp"
 #include "record_builder.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 namespace {
 
 using test::info;
@@ -155,4 +155,4 @@ TEST(MetricStore, ANameTakenByAnotherTypeRejectsTheRecord) {
 }
 
 }  // namespace
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

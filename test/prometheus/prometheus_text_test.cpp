@@ -6,7 +6,7 @@
 
 #include "prometheus_text.hpp"
 
-namespace phanos::collector {
+namespace phanos::prometheus {
 namespace {
 
 TEST(PrometheusText, MetricNamesKeepWhatIsValidAndReplaceTheRest) {
@@ -44,4 +44,4 @@ TEST(PrometheusText, NumbersAreShortestRoundTripOrTheSpecialSpellings) {
 }
 
 }  // namespace
-}  // namespace phanos::collector
+}  // namespace phanos::prometheus

@@ -6,6 +6,9 @@
 namespace phanos::collector {
 namespace {
 
+using prometheus::all_reject_reasons;
+using prometheus::append_number;
+
 void write_own(std::string& out, const char* name, const char* type, const char* help, double value) {
   out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" + name + " ";
   append_number(out, value);

@@ -25,6 +25,8 @@
 
 namespace phanos::collector {
 
+using prometheus::MetricStore;
+
 class Ingest {
  public:
   Ingest(MetricStore store, RecordLimits limits, const BrokerStatus& broker);

@@ -20,6 +20,8 @@
 #endif
 
 using namespace phanos::collector;
+using phanos::prometheus::MetricsServer;
+using phanos::prometheus::StoreLimits;
 
 int main(int argc, char** argv) {
   const ParsedOptions parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));
@@ -47,7 +49,7 @@ int main(int argc, char** argv) {
   limits.max_series_per_metric = options.max_series;
   Ingest ingest(MetricStore(options.buckets, options.naming, limits), RecordLimits{}, broker);
 
-  MetricsServer server([&ingest] { return ingest.render(); });
+  MetricsServer server([&ingest] { return ingest.render(); }, "phanos-collector: metrics at /metrics\n");
   std::string error;
   if (!server.bind(options.listen_host, options.listen_port, error)) {
     spdlog::error("{}", error);

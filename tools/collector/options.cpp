@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "escaped_for_log.hpp"
+#include "listen_address.hpp"
 
 namespace phanos::collector {
 namespace {
@@ -50,19 +51,14 @@ bool parse_buckets(const std::string& text, std::vector<double>& out, std::strin
   return true;
 }
 
-// "HOST:PORT", "[IPv6]:PORT" or ":PORT" (all interfaces).
 bool parse_listen(const std::string& text, std::string& host, int& port, std::string& error) {
-  const auto colon = text.rfind(':');
-  const std::optional<long> number = colon == std::string::npos ? std::nullopt
-                                                                : integer(text.substr(colon + 1), 1, 65535);
-  if (!number) {
-    error = "--listen: expected HOST:PORT, got \"" + detail::escaped_for_log(text) + "\"";
+  prometheus::ListenAddress address;
+  if (!prometheus::parse_listen_address(text, address, error)) {
+    error = "--listen: " + error;
     return false;
   }
-  host = text.substr(0, colon);
-  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-  if (host.empty()) host = "0.0.0.0";
-  port = static_cast<int>(*number);
+  host = address.host;
+  port = address.port;
   return true;
 }
 

@@ -6,13 +6,10 @@
 #include <vector>
 
 #include "metric_naming.hpp"
+#include "metric_store.hpp"
 #include "wire_contract.hpp"
 
 namespace phanos::collector {
-
-// Milliseconds, as time_profiler measures: 0.1 ms to 10 s.
-inline const std::vector<double> default_buckets{0.1, 0.25, 0.5, 1,   2.5, 5,    10,   25,
-                                                 50,  100,  250, 500, 1000, 2500, 5000, 10000};
 
 struct CollectorOptions {
   std::string rabbit_host = "127.0.0.1";
@@ -25,9 +22,9 @@ struct CollectorOptions {
   std::string exchange_type{wire::default_exchange_type};
   std::string listen_host;
   int listen_port = 0;
-  std::vector<double> buckets = default_buckets;
+  std::vector<double> buckets = prometheus::default_bucket_bounds;
   std::size_t max_series = 10000;
-  MetricNaming naming;
+  prometheus::MetricNaming naming;
 };
 
 struct ParsedOptions {

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "escaped_for_log.hpp"
-#include "wire_contract.hpp"
 
 namespace phanos::collector {
 namespace {
@@ -20,16 +19,6 @@ struct Invalid {
   std::string detail;
 };
 
-constexpr MetricType metric_types[] = {MetricType::histogram, MetricType::summary, MetricType::counter,
-                                       MetricType::gauge,     MetricType::info,    MetricType::enumeration};
-
-std::optional<MetricType> metric_type(const std::string& name) {
-  for (const MetricType type : metric_types) {
-    if (name == wire_name(type)) return type;
-  }
-  return std::nullopt;
-}
-
 class RecordReader {
  public:
   explicit RecordReader(const RecordLimits& limits) : limits_(limits) {}
@@ -39,7 +28,7 @@ class RecordReader {
     if (!object.is_object()) return Invalid{RejectReason::wrong_shape, "a record is not a JSON object"};
     std::string type_name;
     if (auto invalid = text_field(object, "metric", type_name)) return invalid;
-    const std::optional<MetricType> type = metric_type(type_name);
+    const std::optional<MetricType> type = prometheus::metric_type_named(type_name);
     if (!type) return Invalid{RejectReason::unknown_metric_type, "unknown metric type \"" + detail::escaped_for_log(type_name) + "\""};
     record.type = *type;
     for (auto [key, field] : {std::pair{"units", &record.units}, std::pair{"job", &record.job},
@@ -98,7 +87,7 @@ class RecordReader {
     const std::string operation = (*value)[0].get<std::string>();
     const json& argument = (*value)[1];
     const auto bad = [&](const std::string& why) {
-      return Invalid{RejectReason::bad_value, std::string(wire_name(record.type)) + " \"" + detail::escaped_for_log(operation) + "\": " + why};
+      return Invalid{RejectReason::bad_value, std::string(prometheus::wire_name(record.type)) + " \"" + detail::escaped_for_log(operation) + "\": " + why};
     };
     switch (record.type) {
       case MetricType::histogram:
@@ -152,18 +141,6 @@ class RecordReader {
 };
 
 }  // namespace
-
-const char* wire_name(MetricType type) {
-  switch (type) {
-    case MetricType::histogram: return wire::histogram.data();
-    case MetricType::summary: return wire::summary.data();
-    case MetricType::counter: return wire::counter.data();
-    case MetricType::gauge: return wire::gauge.data();
-    case MetricType::info: return wire::info.data();
-    case MetricType::enumeration: return wire::enumeration.data();
-  }
-  return "unknown";
-}
 
 ParsedMessage parse_message(std::string_view body, const RecordLimits& limits) {
   ParsedMessage result;

@@ -12,6 +12,14 @@
 
 namespace phanos::collector {
 
+// What the wire carries, in the terms of the aggregation library.
+using prometheus::IncomingRecord;
+using prometheus::LabelPairs;
+using prometheus::MetricType;
+using prometheus::Operation;
+using prometheus::RejectReason;
+using prometheus::Rejection;
+
 // Bounds on what one message may make the collector hold; beyond them the
 // message or record is rejected as too_large. Python phanos' records are far
 // below them (a few short labels).

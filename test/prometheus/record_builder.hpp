@@ -4,7 +4,7 @@
 
 #include "incoming_record.hpp"
 
-namespace phanos::collector::test {
+namespace phanos::prometheus::test {
 
 inline IncomingRecord make_record(MetricType type, Operation operation, double number, LabelPairs labels = {},
                                   std::string method = "Service:handler", std::string units = "") {
@@ -36,4 +36,4 @@ inline IncomingRecord info(LabelPairs pairs, LabelPairs labels = {}) {
   return r;
 }
 
-}  // namespace phanos::collector::test
+}  // namespace phanos::prometheus::test
