@@ -23,7 +23,6 @@ set(PHANOS_COMPONENT_rabbitmq_HEADERS
   phanos/handlers/rabbit_params.hpp)
 set(PHANOS_COMPONENT_rabbitmq_DEPENDENCIES "")
 
-# Packaged as soon as the target exists (PHANOS_BUILD_PROMETHEUS).
 set(PHANOS_COMPONENT_prometheus_TARGET phanos_prometheus)
-set(PHANOS_COMPONENT_prometheus_HEADERS phanos/prometheus.hpp)
+set(PHANOS_COMPONENT_prometheus_HEADERS phanos/prometheus.hpp phanos/prometheus/prometheus_handler.hpp)
 set(PHANOS_COMPONENT_prometheus_DEPENDENCIES "")
