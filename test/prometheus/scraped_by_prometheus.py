@@ -1,0 +1,71 @@
+"""A program configured only through PHANOS_CONFIG with a PrometheusHandler,
+scraped by a real Prometheus server: the counts Prometheus holds equal the
+calls the program made, promtool accepts its /metrics, and a second program
+given the same port logs it once and runs on.
+
+Usage: scraped_by_prometheus.py HANDLER_PROGRAM
+"""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "collector"))
+from collector_harness import Checks, Prometheus, promtool_check, wait_until  # noqa: E402
+from handler_process import HandlerProcess  # noqa: E402
+
+program = sys.argv[1]
+checks = Checks()
+job = f"handler_{os.getpid()}"
+# Service:handle calls Service:handle.child; two of seven calls fail (handler_program.cpp).
+expected_counts = {
+    ("Service:handle", "false"): 5, ("Service:handle", "true"): 2,
+    ("Service:handle.child", "false"): 5, ("Service:handle.child", "true"): 2,
+}
+
+served = HandlerProcess(program, job)
+checks.check(served.ready_line == "handler_program: calls done, 2 failures", f"program ran: {served.ready_line!r}")
+prometheus = None
+try:
+    prometheus = Prometheus(f"127.0.0.1:{served.port}")
+    checks.check(prometheus.wait_ready(), "prometheus: ready")
+    count_query = f'time_profiler_count{{job="{job}"}}'
+
+    def all_counts_scraped():
+        try:
+            got = {(m["method"], m["error_raised"]): v for m, v in prometheus.query(count_query)}
+        except OSError as error:
+            print(f"query failed: {error}")
+            return None
+        return got if got == expected_counts else None
+    waited = time.monotonic()
+    counts = wait_until(all_counts_scraped, 30, interval=0.5)
+    print(f"observed: Prometheus had every count {time.monotonic() - waited:.1f} s after it started scraping")
+    for labels, value in sorted(prometheus.query(count_query), key=lambda r: (r[0]["method"], r[0]["error_raised"])):
+        print(f"  {labels} => {value:g}")
+    checks.check(counts is not None, f"time_profiler_count per method and error_raised is {expected_counts}")
+    buckets = {(m["method"], m["error_raised"]): v
+               for m, v in prometheus.query(f'time_profiler_bucket{{job="{job}",le="+Inf"}}')}
+    checks.check(buckets == expected_counts, "the +Inf bucket holds every call")
+    up = prometheus.query('up{job="phanos-collector"}')
+    checks.check(len(up) == 1 and up[0][1] == 1, "Prometheus scrapes the program successfully (up == 1)")
+
+    text = served.metrics()
+    ok, output = promtool_check(text)
+    checks.check(ok, f"promtool check metrics accepts the program's /metrics {output.strip()}")
+
+    # The same port again: the second program logs it once and runs on.
+    second = HandlerProcess(program, job + "_second", port=served.port)
+    checks.check(second.ready_line == "handler_program: calls done, 2 failures",
+                 f"a program whose port is taken runs its calls: {second.ready_line!r}")
+    code, _, err = second.stop()
+    print("second program's stderr:\n" + err)
+    checks.check(code == 0, f"and exits normally (exit {code})")
+    checks.check(err.count("cannot listen on") == 1 and f"127.0.0.1:{served.port}: Address already in use" in err,
+                 "the port in use is logged once, with the address")
+finally:
+    if prometheus:
+        checks.check(prometheus.stop() == 0, "prometheus stopped cleanly")
+    code, _, err = served.stop()
+    sys.stderr.write("--- program's stderr\n" + err)
+    checks.check(code == 0, f"the program ended normally (exit {code})")
+checks.exit()
