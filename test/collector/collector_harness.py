@@ -174,6 +174,18 @@ class Prometheus:
             raise RuntimeError(f"query {expression!r} failed: {reply}")
         return [(r["metric"], float(r["value"][1])) for r in reply["data"]["result"]]
 
+    def wait_for_counts(self, query, expected, timeout=30):
+        """Until `query` gives {(method, error_raised): value} == `expected`;
+        that dict, or None on time-out."""
+        def counts():
+            try:
+                got = {(m["method"], m["error_raised"]): v for m, v in self.query(query)}
+            except OSError as error:  # a query that failed: asked again
+                print(f"query failed: {error}")
+                return None
+            return got if got == expected else None
+        return wait_until(counts, timeout, interval=0.5)
+
     def log(self):
         self.log_file.flush()
         with open(os.path.join(self.base, "prometheus.log"), errors="replace") as f:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 
-from collector_harness import Checks, Collector, Node, Prometheus, promtool_check, wait_until
+from collector_harness import Checks, Collector, Node, Prometheus, promtool_check
 
 collector_bin, program, state = sys.argv[1:4]
 node = Node.load(state)
@@ -39,15 +39,8 @@ try:
 
     count_query = f'time_profiler_count{{job="{job}"}}'
 
-    def all_counts_scraped():
-        try:
-            got = {(m["method"], m["error_raised"]): v for m, v in prometheus.query(count_query)}
-        except OSError as error:  # a query that failed: asked again
-            print(f"query failed: {error}")
-            return None
-        return got if got == expected_counts else None
     waited = time.monotonic()
-    counts = wait_until(all_counts_scraped, 30, interval=0.5)
+    counts = prometheus.wait_for_counts(count_query, expected_counts)
     print(f"observed: Prometheus had every count {time.monotonic() - waited:.1f} s after the program ended")
     results = prometheus.query(count_query)
     print(f"query {count_query}:")

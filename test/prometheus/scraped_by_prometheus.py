@@ -10,7 +10,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "collector"))
-from collector_harness import Checks, Prometheus, promtool_check, wait_until  # noqa: E402
+from collector_harness import Checks, Prometheus, promtool_check  # noqa: E402
 from handler_process import HandlerProcess  # noqa: E402
 
 program = sys.argv[1]
@@ -29,16 +29,8 @@ try:
     prometheus = Prometheus(f"127.0.0.1:{served.port}")
     checks.check(prometheus.wait_ready(), "prometheus: ready")
     count_query = f'time_profiler_count{{job="{job}"}}'
-
-    def all_counts_scraped():
-        try:
-            got = {(m["method"], m["error_raised"]): v for m, v in prometheus.query(count_query)}
-        except OSError as error:
-            print(f"query failed: {error}")
-            return None
-        return got if got == expected_counts else None
     waited = time.monotonic()
-    counts = wait_until(all_counts_scraped, 30, interval=0.5)
+    counts = prometheus.wait_for_counts(count_query, expected_counts)
     print(f"observed: Prometheus had every count {time.monotonic() - waited:.1f} s after it started scraping")
     for labels, value in sorted(prometheus.query(count_query), key=lambda r: (r[0]["method"], r[0]["error_raised"])):
         print(f"  {labels} => {value:g}")

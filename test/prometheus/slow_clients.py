@@ -8,7 +8,6 @@ Usage: slow_clients.py collector COLLECTOR | handler HANDLER_PROGRAM
 """
 import os
 import socket
-import subprocess
 import sys
 import threading
 import time
@@ -32,7 +31,7 @@ stop = threading.Event()
 
 def slow_client(trickle):
     try:
-        with socket.create_connection(("127.0.0.1", int(url.split(":")[2].split("/")[0])), timeout=5) as s:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as s:
             s.sendall(b"GET /metrics HTTP/1.1\r\nHost: a")
             while trickle and not stop.wait(1):
                 s.sendall(b"a")
