@@ -38,7 +38,7 @@ std::string message(int count, int methods, int offset = 0) {
 }
 
 Ingest make_ingest(const BrokerStatus& broker) {
-  return Ingest(MetricStore(default_bucket_bounds, MetricNaming{}), RecordLimits{}, broker);
+  return Ingest(MetricStore(default_bucket_bounds(), MetricNaming{}), RecordLimits{}, broker);
 }
 
 void BM_collector_parse(benchmark::State& state) {

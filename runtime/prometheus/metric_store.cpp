@@ -44,6 +44,10 @@ SeriesValue initial_value(MetricType type, std::size_t bucket_count) {
 
 }  // namespace
 
+std::vector<double> default_bucket_bounds() {
+  return {0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+}
+
 MetricStore::MetricStore(std::vector<double> bucket_bounds, MetricNaming naming, StoreLimits limits)
     : bucket_bounds_(std::move(bucket_bounds)), naming_(std::move(naming)), limits_(limits) {}
 

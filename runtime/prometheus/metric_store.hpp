@@ -45,9 +45,10 @@ struct Family {
   std::map<LabelPairs, SeriesValue> series;
 };
 
-// Milliseconds, as time_profiler measures: 0.1 ms to 10 s.
-inline const std::vector<double> default_bucket_bounds{0.1, 0.25, 0.5, 1,   2.5, 5,    10,   25,
-                                                       50,  100,  250, 500, 1000, 2500, 5000, 10000};
+// Milliseconds, as time_profiler measures: 0.1 ms to 10 s. A function, not
+// a variable: a PrometheusHandler made from PHANOS_CONFIG needs it while the
+// core loads, before this library's variables are initialised.
+std::vector<double> default_bucket_bounds();
 
 struct StoreLimits {
   std::size_t max_series_per_metric = 10000;

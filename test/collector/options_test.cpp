@@ -48,7 +48,7 @@ TEST(Options, Defaults) {
   EXPECT_EQ(parsed.options.exchange_name, "profiling");
   EXPECT_EQ(parsed.options.exchange_type, "fanout");
   EXPECT_EQ(parsed.options.listen_host, "0.0.0.0");
-  EXPECT_EQ(parsed.options.buckets, prometheus::default_bucket_bounds);
+  EXPECT_EQ(parsed.options.buckets, prometheus::default_bucket_bounds());
   EXPECT_EQ(parse({"--queue=q", "--listen=[::1]:80"}).options.listen_host, "::1");
 }
 

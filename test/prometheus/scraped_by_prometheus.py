@@ -38,6 +38,10 @@ try:
     buckets = {(m["method"], m["error_raised"]): v
                for m, v in prometheus.query(f'time_profiler_bucket{{job="{job}",le="+Inf"}}')}
     checks.check(buckets == expected_counts, "the +Inf bucket holds every call")
+    # The default bounds, in a program configured while the runtime loads.
+    below_10_s = {(m["method"], m["error_raised"]): v
+                  for m, v in prometheus.query(f'time_profiler_bucket{{job="{job}",le="10000"}}')}
+    checks.check(below_10_s == expected_counts, "the default buckets are there: every call is under le=\"10000\"")
     up = prometheus.query('up{job="phanos-collector"}')
     checks.check(len(up) == 1 and up[0][1] == 1, "Prometheus scrapes the program successfully (up == 1)")
 

@@ -22,7 +22,7 @@ struct CollectorOptions {
   std::string exchange_type{wire::default_exchange_type};
   std::string listen_host;
   int listen_port = 0;
-  std::vector<double> buckets = prometheus::default_bucket_bounds;
+  std::vector<double> buckets = prometheus::default_bucket_bounds();
   std::size_t max_series = 10000;
   prometheus::MetricNaming naming;
 };

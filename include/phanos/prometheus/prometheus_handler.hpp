@@ -33,7 +33,7 @@ struct PrometheusHandlerOptions {
 // bounded inbox under a lock that the server thread holds just long enough
 // to take them; the server aggregates them every 100 ms and before each
 // scrape, so a scrape never makes a profiled call wait. Records that find
-// the inbox full (the server fell 1,000,000 records behind) are dropped and
+// the inbox full (the server fell 100,000 records behind) are dropped and
 // counted in phanos_prometheus_dropped_records_total.
 //
 // A listen address that cannot be bound is logged once; the handler then
