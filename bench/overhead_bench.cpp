@@ -4,7 +4,9 @@
 
 #include <benchmark/benchmark.h>
 #include <phanos/phanos.hpp>
+#include <phanos/prometheus/prometheus_handler.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <memory>
@@ -19,6 +21,7 @@
 #endif
 
 #include "allocation_counter.hpp"
+#include "http_client.hpp"
 #include "null_handlers.hpp"
 #include "ratio_reporter.hpp"
 
@@ -26,6 +29,7 @@ namespace {
 
 using phanos_bench::DiscardingHandler;
 using phanos_bench::SerialisingHandler;
+using phanos::PrometheusHandlerOptions;
 
 class NullBuffer : public std::streambuf {
  protected:
@@ -112,6 +116,39 @@ void BM_child_call_stream_handler(benchmark::State& state) {
   root_of_children(state);
 }
 BENCHMARK(BM_child_call_stream_handler);
+
+PrometheusHandlerOptions on_any_loopback_port() {
+  PrometheusHandlerOptions options;
+  options.listen = "127.0.0.1:0";
+  return options;
+}
+
+// Records into the inbox; the handler's own thread aggregates them every
+// 100 ms meanwhile, as in a program.
+void BM_child_call_prometheus_handler(benchmark::State& state) {
+  ProfilerSetup setup(std::make_shared<phanos::PrometheusHandler>("prom", on_any_loopback_port()));
+  root_of_children(state);
+}
+BENCHMARK(BM_child_call_prometheus_handler);
+
+// The same while another thread scrapes /metrics without pause: a scrape
+// must not make a profiled call wait.
+void BM_child_call_prometheus_handler_scraped(benchmark::State& state) {
+  auto handler = std::make_shared<phanos::PrometheusHandler>("prom", on_any_loopback_port());
+  ProfilerSetup setup(handler);
+  std::atomic<bool> done{false};
+  std::atomic<int> scrapes{0};
+  std::thread scraper([&] {
+    while (!done.load()) {
+      if (!phanos::prometheus::test::get(handler->port(), "/metrics").empty()) ++scrapes;
+    }
+  });
+  root_of_children(state);
+  done = true;
+  scraper.join();
+  state.counters["scrapes"] = scrapes.load();
+}
+BENCHMARK(BM_child_call_prometheus_handler_scraped);
 
 void BM_child_call_to_json(benchmark::State& state) {
   ProfilerSetup setup(std::make_shared<SerialisingHandler>());
@@ -212,6 +249,9 @@ int main(int argc, char** argv) {
       {"BM_child_call_discarding_handler", "BM_two_steady_clock_reads", "child call, discarding handler vs two clock reads"},
       {"BM_child_call_discarding_handler", "BM_two_rdtsc_reads", "child call, discarding handler vs two rdtsc"},
       {"BM_child_call_stream_handler", "BM_two_steady_clock_reads", "child call, StreamHandler to a null stream"},
+      {"BM_child_call_prometheus_handler", "BM_two_steady_clock_reads", "child call, PrometheusHandler"},
+      {"BM_child_call_prometheus_handler_scraped", "BM_two_steady_clock_reads",
+       "child call, PrometheusHandler scraped without pause"},
       {"BM_child_call_to_json", "BM_two_steady_clock_reads", "child call, to_json of every record"},
       {"BM_child_call_with_hooks", "BM_two_steady_clock_reads", "child call, before_func and after_func set"},
       {"BM_observe_with_labels/1", "BM_two_steady_clock_reads", "child call + observe() with 1 label"},
