@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "exposition.hpp"
+#include "forks.hpp"
 #include "listen_address.hpp"
 #include "log.hpp"
 #include "metric_store.hpp"
@@ -76,20 +77,29 @@ class PrometheusHandler::Server {
       return;
     }
     http_.every(aggregation_interval, [this] { aggregate(); });
-    thread_ = std::thread([this] { http_.serve(); });
+    thread_ = std::make_unique<std::thread>([this] { http_.serve(); });
   }
 
   ~Server() {
-    if (!thread_.joinable()) return;
+    if (!thread_) return;
+    if (!in_creating_process()) {
+      // The thread is the parent's: joining or detaching it here would fail.
+      static_cast<void>(thread_.release());
+      return;
+    }
     http_.stop();
-    thread_.join();
+    thread_->join();
   }
 
-  bool serving() const noexcept { return thread_.joinable(); }
+  // In a child of fork() the server thread is not there (forks.hpp): the
+  // child's copy of the handler drops what it is given.
+  bool serving() const noexcept { return thread_ && in_creating_process(); }
   int port() const noexcept { return serving() ? http_.port() : 0; }
   RecordInbox& inbox() noexcept { return inbox_; }
 
  private:
+  bool in_creating_process() const noexcept { return detail::forks_of_this_process() == forks_when_created_; }
+
   void aggregate() {
     for (const RecordInbox::Batch& batch : inbox_.take()) {
       for (const Record& record : batch) {
@@ -123,7 +133,8 @@ class PrometheusHandler::Server {
   std::uint64_t series_dropped_ = 0;
   std::uint64_t rejected_ = 0;
   MetricsServer http_;
-  std::thread thread_;
+  const std::uint64_t forks_when_created_ = detail::forks_of_this_process();
+  std::unique_ptr<std::thread> thread_;
 };
 
 PrometheusHandler::PrometheusHandler(std::string handler_name, PrometheusHandlerOptions options)

@@ -6,6 +6,9 @@
 #include <phanos/format.hpp>
 #include <phanos/prometheus/prometheus_handler.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <stdexcept>
 
 #include "http_client.hpp"
@@ -134,6 +137,24 @@ TEST(PrometheusHandler, APortInUseIsLoggedAndTheProgramRunsOn) {
                         ": Address already in use; its records are dropped, the program runs on"),
             std::string::npos)
       << logged;
+}
+
+TEST(PrometheusHandler, ItsCopyInAForkedChildDropsRecordsAndEndsCleanly) {
+  auto handler = std::make_shared<PrometheusHandler>("prom", on_any_port());
+  const pid_t child = fork();
+  if (child == 0) {
+    handler->handle(sample_records(), "time_profiler");
+    const int port_in_child = handler->port();
+    handler.reset();  // must neither join nor detach the parent's thread
+    _exit(port_in_child == 0 ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status;
+  // The parent still serves, and got nothing from the child.
+  const std::string text = body_of(prometheus::test::get(handler->port(), "/metrics"));
+  EXPECT_EQ(text.find("time_profiler"), std::string::npos) << text;
+  EXPECT_NE(text.find("phanos_prometheus_dropped_records_total"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -37,7 +37,8 @@ struct PrometheusHandlerOptions {
 // counted in phanos_prometheus_dropped_records_total.
 //
 // A listen address that cannot be bound is logged once; the handler then
-// drops what it is given and the program runs on.
+// drops what it is given and the program runs on. So does its copy in a
+// child of fork(), where its thread is not.
 class PrometheusHandler : public Handler {
  public:
   // Throws std::invalid_argument naming the option at fault.
@@ -46,7 +47,7 @@ class PrometheusHandler : public Handler {
   void handle(const std::vector<Record>& records, std::string_view profiler_name) override;
 
   // The port /metrics is served on (the one chosen when ":0" was asked),
-  // 0 when the address could not be bound.
+  // 0 when the address could not be bound (or in a child of fork()).
   int port() const noexcept;
 
  private:
