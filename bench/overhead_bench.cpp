@@ -4,7 +4,7 @@
 
 #include <benchmark/benchmark.h>
 #include <phanos/phanos.hpp>
-#include <phanos/prometheus/prometheus_handler.hpp>
+#include <phanos/prometheus.hpp>
 
 #include <atomic>
 #include <chrono>

@@ -22,7 +22,6 @@ PHANOS_BUILD_PACKAGES=(
   cmake ninja-build make
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   librabbitmq-dev pkg-config
-  libcpp-httplib-dev  # phanos-collector's HTTP server
 )
 # ... and to test it: unit tests, lit tests (each version's lit and
 # FileCheck), sanitizer runtimes.

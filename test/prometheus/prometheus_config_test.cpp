@@ -1,6 +1,6 @@
 // PrometheusHandler in a dict config: its Python class names, its keys, and
-// errors that name the key at fault. The class is registered by this
-// library when the core first meets the name (runtime/config/handler_classes.cpp).
+// errors that name the key at fault. The class is registered as the library
+// loads (runtime/prometheus/prometheus_component.cpp).
 
 #include <gtest/gtest.h>
 #include <phanos/phanos.hpp>

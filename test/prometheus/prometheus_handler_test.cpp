@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <phanos/format.hpp>
-#include <phanos/prometheus/prometheus_handler.hpp>
+#include <phanos/prometheus.hpp>
 
 #include <sys/wait.h>
 #include <unistd.h>
