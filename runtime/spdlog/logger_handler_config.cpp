@@ -24,7 +24,7 @@ HandlerBuilder logger_handler_builder(ConfigObject& args) {
   std::optional<std::string> logger_name = args.optional_string("logger");
   const spdlog::level::level_enum level = level_of(args);
   return [name, logger_name, level] {
-    return std::make_shared<LoggerHandler>(name, logger_name ? named_logger(*logger_name) : nullptr, level);
+    return std::make_shared<LoggerHandler>(name, logger_name ? handler_logger(*logger_name) : nullptr, level);
   };
 }
 

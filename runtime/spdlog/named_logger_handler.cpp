@@ -11,6 +11,6 @@ NamedLoggerHandler::NamedLoggerHandler(std::string handler_name, std::string log
 
 NamedLoggerHandler::NamedLoggerHandler(std::string handler_name, std::string logger_name,
                                        spdlog::level::level_enum level)
-    : LoggerHandler(std::move(handler_name), detail::named_logger(logger_name), level) {}
+    : LoggerHandler(std::move(handler_name), detail::handler_logger(logger_name), level) {}
 
 }  // namespace phanos

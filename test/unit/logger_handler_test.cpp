@@ -49,15 +49,17 @@ TEST(LoggerHandler, LogsAtItsLevelSoTheLoggerCanFilter) {
   EXPECT_EQ(out.str(), "[info] profiler: time_profiler, method: Api:get, value: 0.25 mS, labels: error_raised=False|");
 }
 
-TEST(LoggerHandler, WithoutALoggerUsesPhanosOwnOnStderr) {
+// Python phanos' LoggerHandler without a logger: logger PHANOS, plain lines
+// on stdout, from debug up.
+TEST(LoggerHandler, WithoutALoggerUsesPhanosOnStdoutAsPythonDoes) {
   LoggerHandler handler("log");
   ASSERT_NE(handler.logger(), nullptr);
-  EXPECT_EQ(handler.logger()->name(), "phanos");
-  EXPECT_EQ(handler.logger(), spdlog::get("phanos"));
-  testing::internal::CaptureStderr();
+  EXPECT_EQ(handler.logger()->name(), "PHANOS");
+  EXPECT_EQ(handler.logger(), spdlog::get("PHANOS"));
+  testing::internal::CaptureStdout();
   handler.handle({record_with_method("Api:get"), record_with_method("Api:put")}, "time_profiler");
-  EXPECT_EQ(testing::internal::GetCapturedStderr(),
-            "phanos: debug: profiler: time_profiler, method: Api:get, value: 0.25 mS, labels: error_raised=False\n"
+  EXPECT_EQ(testing::internal::GetCapturedStdout(),
+            "profiler: time_profiler, method: Api:get, value: 0.25 mS, labels: error_raised=False\n"
             "profiler: time_profiler, method: Api:put, value: 0.25 mS, labels: error_raised=False\n");
 }
 
@@ -98,16 +100,21 @@ TEST(NamedLoggerHandler, FindsTheLoggerInSpdlogsRegistry) {
   spdlog::drop("logger_handler_test.registered");
 }
 
-TEST(NamedLoggerHandler, AMissingLoggerIsCreatedOnStderrAndRegistered) {
+// As a Python logger nobody configured: debug records go nowhere; warnings
+// and worse are plain lines on stderr (logging's last-resort handler).
+TEST(NamedLoggerHandler, AMissingLoggerBehavesAsAnUnconfiguredPythonLogger) {
   ASSERT_EQ(spdlog::get("logger_handler_test.missing"), nullptr);
   NamedLoggerHandler handler("named", "logger_handler_test.missing");
   EXPECT_EQ(handler.level(), spdlog::level::debug);
   EXPECT_EQ(spdlog::get("logger_handler_test.missing"), handler.logger());
   testing::internal::CaptureStderr();
   handler.handle({record_with_method("Api:get")}, "time_profiler");
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  NamedLoggerHandler warning("warning", "logger_handler_test.missing", spdlog::level::warn);
+  testing::internal::CaptureStderr();
+  warning.handle({record_with_method("Api:get")}, "time_profiler");
   EXPECT_EQ(testing::internal::GetCapturedStderr(),
-            "logger_handler_test.missing: debug: profiler: time_profiler, method: Api:get, value: 0.25 mS, "
-            "labels: error_raised=False\n");
+            "profiler: time_profiler, method: Api:get, value: 0.25 mS, labels: error_raised=False\n");
   // A second handler naming it shares it.
   NamedLoggerHandler second("second", "logger_handler_test.missing");
   EXPECT_EQ(second.logger(), handler.logger());

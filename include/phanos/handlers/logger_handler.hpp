@@ -12,8 +12,9 @@ namespace phanos {
 
 // Logs the records of each handle() call as ONE message at `level`, one
 // text line per record (see to_text) joined by newlines, as Python's
-// LoggerHandler does. A null logger means phanos' own logger ("phanos" in
-// spdlog's registry, on stderr). The level defaults to debug (Python's 10);
+// LoggerHandler does. A null logger means Python phanos' default: the logger
+// "PHANOS" in spdlog's registry (created, when the program registered none,
+// writing plain lines to stdout from debug up). The level defaults to debug (Python's 10);
 // it is an overload rather than a default argument because spdlog's
 // enumerators are not declared here.
 class LoggerHandler : public Handler {
