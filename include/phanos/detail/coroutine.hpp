@@ -90,8 +90,14 @@ class TrackedAwaiter {
 
   decltype(auto) await_ready() { return inner_.await_ready(); }
 
+  // Never inlined: Clang before 18 may keep the locals of an await_suspend
+  // inlined into the coroutine in the coroutine's frame, which the thread
+  // that resumes the coroutine meanwhile overwrites when it suspends it
+  // again (llvm/llvm-project#72006, after #56301 and #65054);
+  // `suspension` would then close the other thread's suspension and leave
+  // this thread's open.
   template <class Promise>
-  auto await_suspend(std::coroutine_handle<Promise> handle) {
+  __attribute__((noinline)) auto await_suspend(std::coroutine_handle<Promise> handle) {
     using Result = decltype(inner_.await_suspend(handle));
     CoroutineScope::Suspension suspension = scope_.suspend();
     ResumeUnlessSuspended guard(scope_, suspension);
