@@ -84,7 +84,7 @@ void hand_over_records(ThreadState& state) noexcept {
 void hand_over_waiting_records() noexcept {
   ThreadState* state = thread_state();
   if (state == nullptr || state->busy) return;
-  if (state->records.size() > 0 || shared_records_waiting()) hand_over_records(*state);
+  if (records_waiting_for(*state)) hand_over_records(*state);
 }
 
 void request_hand_over_everywhere() noexcept { hand_over_requests.fetch_add(1, std::memory_order_relaxed); }

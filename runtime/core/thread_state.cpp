@@ -27,7 +27,7 @@ struct EndOfStack {
     if (state == nullptr || state->busy) return;
     state->current = nullptr;
     state->coroutines = CoroutineThread{};
-    if (state->records.size() > 0 || shared_records_waiting()) hand_over_records(*state);
+    if (records_waiting_for(*state)) hand_over_records(*state);
   }
 };
 thread_local EndOfStack end_of_stack;
@@ -38,7 +38,7 @@ void release_state(void* released) {
   auto* state = static_cast<ThreadState*>(released);
   state_unavailable = true;
   state_of_thread = nullptr;
-  if (!state->busy && (state->records.size() > 0 || shared_records_waiting())) hand_over_records(*state);
+  if (!state->busy && records_waiting_for(*state)) hand_over_records(*state);
   delete state;
 }
 

@@ -1,6 +1,7 @@
 #include "waiting_records.hpp"
 
 #include <atomic>
+#include <limits>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -77,25 +78,28 @@ ThreadRecords* records_of_current_tree() noexcept {
   return state != nullptr && state->current != nullptr ? &state->records : nullptr;
 }
 
-std::size_t store_shared_record(std::uint64_t metric_id, Record record) {
+namespace {
+
+// Appends unless `limit` records wait already; how many wait then, 0 when
+// the record was not taken.
+std::size_t append_shared_record(std::uint64_t metric_id, Record record, std::size_t limit) {
   SharedRecords& shared = shared_records();
   std::lock_guard<std::mutex> lock(shared.mutex);
+  if (shared.records.size() >= limit) return 0;
   shared.records.push_back({metric_id, std::move(record)});
   shared.waiting.store(true, std::memory_order_release);
   return shared.records.size();
 }
 
+}  // namespace
+
+std::size_t store_shared_record(std::uint64_t metric_id, Record record) {
+  return append_shared_record(metric_id, std::move(record), std::numeric_limits<std::size_t>::max());
+}
+
 void keep_record_while_profiling_is_off(std::uint64_t metric_id, Record record) {
   static std::atomic<bool> warned{false};
-  SharedRecords& shared = shared_records();
-  {
-    std::lock_guard<std::mutex> lock(shared.mutex);
-    if (shared.records.size() < max_records_kept_while_off) {
-      shared.records.push_back({metric_id, std::move(record)});
-      shared.waiting.store(true, std::memory_order_release);
-      return;
-    }
-  }
+  if (append_shared_record(metric_id, std::move(record), max_records_kept_while_off) != 0) return;
   if (!warned.exchange(true, std::memory_order_relaxed)) {
     log_warning("records made while profiling is off wait for it to be on again, at most " +
                 std::to_string(max_records_kept_while_off) + "; later ones are dropped");
@@ -106,6 +110,8 @@ bool shared_records_waiting() noexcept {
   // Records kept while profiling is off stay until it is on again.
   return profiling_active() && shared_records().waiting.load(std::memory_order_acquire);
 }
+
+bool records_waiting_for(ThreadState& state) { return state.records.size() > 0 || shared_records_waiting(); }
 
 void take_waiting_records(ThreadState& state, TakenRecords& taken) {
   taken.shared.clear();

@@ -87,6 +87,10 @@ bool shared_records_waiting() noexcept;
 inline constexpr std::size_t max_records_kept_while_off = 10000;
 void keep_record_while_profiling_is_off(std::uint64_t metric_id, Record record);
 
+// Whether a hand-over on this thread would carry records: its own, or the
+// shared buffer's.
+bool records_waiting_for(ThreadState& state);
+
 // Fills `taken` with the shared buffer's records and the thread's own.
 void take_waiting_records(ThreadState& state, TakenRecords& taken);
 
