@@ -1,7 +1,9 @@
 # phanos_sanitize(<target>): adds the sanitizers chosen in PHANOS_SANITIZE
 # (e.g. "address,undefined" or "thread") to a target. The runtime's
 # libraries, the collector and every test program use it, as sanitizers need
-# every part of the program instrumented alike.
+# every part of the program instrumented alike. With PHANOS_FUZZ, the code is
+# also instrumented for libFuzzer's coverage (programs that are not fuzzers
+# run as before: the sanitizer runtime ignores the coverage callbacks).
 
 include_guard(GLOBAL)
 
@@ -9,5 +11,8 @@ function(phanos_sanitize target)
   if(PHANOS_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=${PHANOS_SANITIZE} -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=${PHANOS_SANITIZE})
+  endif()
+  if(PHANOS_FUZZ)
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
   endif()
 endfunction()

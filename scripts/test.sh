@@ -7,7 +7,8 @@
 #              apt-get source) built with every function instrumented, their
 #              own test suites run (test/libraries), against main's plugin and
 #              runtime (build/main, only those built when main did not run)
-#   asan       the runtime and its unit tests with AddressSanitizer + UBSan
+#   asan       the runtime and its unit tests with AddressSanitizer + UBSan,
+#              and a short run of each fuzzer (test/fuzz)
 #   tsan       the runtime and its unit tests with ThreadSanitizer
 # each with ctest. Exits non-zero if any step fails.
 #
@@ -65,10 +66,9 @@ run_ctest() {
 
 # The main stage's build of phanos, optimised as users build it. Line tables
 # are all the debug information a failing test's backtrace needs, and full
-# -g costs a third more compile time. PHANOS_FUZZ: a short libFuzzer run of
-# to_json and dict_config.
+# -g costs a third more compile time.
 main_configure_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -gline-tables-only -DNDEBUG"
-                     -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON -DPHANOS_FUZZ=ON)
+                     -DPHANOS_SANITIZE= -DPHANOS_BUILD_PLUGIN=ON -DPHANOS_FUZZ=OFF)
 
 # libraries_stage DIR: builds main's runtime and the plugin of the oldest
 # supported Clang (nothing when the main stage built them), which builds the
@@ -100,12 +100,17 @@ stage() {
       if libraries_stage "$dir"; then run_ctest "$name" "$dir" || true; fi
       return ;;
     asan|tsan)
-      local sanitize=address,undefined
+      local sanitize=address,undefined fuzz=OFF
+      # The asan build also runs the fuzzers (test/fuzz: a short libFuzzer
+      # run of each), on its own instrumented libraries.
+      [ "$name" = asan ] && fuzz=ON
       [ "$name" = tsan ] && sanitize=thread
       # The runtime and its unit tests only (no plugin, demo, lit or consumer
-      # tests: those link unsanitized programs with the runtime).
-      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Debug \
-          -DPHANOS_SANITIZE="$sanitize" -DPHANOS_BUILD_PLUGIN=OFF; then
+      # tests: those link unsanitized programs with the runtime). -O1: the
+      # sanitizers' recommended level, several times the fuzzers' inputs per
+      # second of -O0's; line tables name file and line in their reports.
+      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" \
+          -DPHANOS_SANITIZE="$sanitize" -DPHANOS_FUZZ=$fuzz -DPHANOS_BUILD_PLUGIN=OFF; then
         failures+=("$name: configure"); return; fi
       prefix=(sh "$PHANOS_ROOT/scripts/without_aslr.sh") ;;
   esac
