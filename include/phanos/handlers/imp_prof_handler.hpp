@@ -1,17 +1,12 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 
 #include "phanos/handler.hpp"
 #include "phanos/handlers/rabbit_params.hpp"
 
 namespace phanos {
-namespace detail {
-class RabbitPublisher;
-}
 
 // Publishes each handle() call as one message to a RabbitMQ exchange, in the
 // caller's thread: body to_json(records), routing key the records' job, as
@@ -29,10 +24,8 @@ class ImpProfHandler : public Handler {
   std::uint64_t dropped() const noexcept;
 
  private:
-  std::mutex publishing_;  // one connection, shared by the calling threads
-  std::unique_ptr<detail::RabbitPublisher> publisher_;
-  bool gave_up_on_blocked_ = false;  // guarded by publishing_
-  std::atomic<std::uint64_t> dropped_{0};
+  struct Publishing;  // the connection and what is known of the broker
+  std::unique_ptr<Publishing> publishing_;
 };
 
 }  // namespace phanos
