@@ -23,11 +23,13 @@
 #include "allocation_counter.hpp"
 #include "http_client.hpp"
 #include "null_handlers.hpp"
+#include "profiler_setup.hpp"
 #include "ratio_reporter.hpp"
 
 namespace {
 
 using phanos_bench::DiscardingHandler;
+using phanos_bench::ProfilerSetup;
 using phanos_bench::SerialisingHandler;
 using phanos::PrometheusHandlerOptions;
 
@@ -35,25 +37,6 @@ class NullBuffer : public std::streambuf {
  protected:
   int_type overflow(int_type c) override { return c; }
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
-};
-
-// Configures the profiler for one benchmark and resets it afterwards.
-class ProfilerSetup {
- public:
-  explicit ProfilerSetup(std::shared_ptr<phanos::Handler> handler) {
-    phanos::Config config;
-    config.job = "bench";
-    phanos::profiler().config(config);
-    if (handler) phanos::profiler().add_handler(std::move(handler));
-  }
-  ~ProfilerSetup() {
-    phanos::profiler().before_func = nullptr;
-    phanos::profiler().after_func = nullptr;
-    phanos::profiler().delete_handlers();
-    phanos::profiler().delete_metrics();
-  }
-  ProfilerSetup(const ProfilerSetup&) = delete;
-  ProfilerSetup& operator=(const ProfilerSetup&) = delete;
 };
 
 __attribute__((noinline)) int plain(int x) {
