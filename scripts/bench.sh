@@ -11,7 +11,7 @@
 source "$(dirname -- "${BASH_SOURCE[0]}")/common.sh"
 
 phanos_ensure_packages "${PHANOS_BUILD_PACKAGES[@]}" "${PHANOS_TEST_PACKAGES[@]}" \
-  "${PHANOS_LIBRARY_PACKAGES[@]}" valgrind
+  "${PHANOS_LIBRARY_PACKAGES[@]}"
 
 dir=$PHANOS_BUILD_ROOT/bench
 phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Release -DPHANOS_BUILD_TESTS=OFF -DPHANOS_BENCH=ON
