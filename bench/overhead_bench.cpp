@@ -22,6 +22,7 @@
 
 #include "allocation_counter.hpp"
 #include "http_client.hpp"
+#include "labelled_histogram.hpp"
 #include "null_handlers.hpp"
 #include "profiler_setup.hpp"
 #include "ratio_reporter.hpp"
@@ -29,6 +30,8 @@
 namespace {
 
 using phanos_bench::DiscardingHandler;
+using phanos_bench::LabelledHistogram;
+using phanos_bench::LabelOrder;
 using phanos_bench::ProfilerSetup;
 using phanos_bench::SerialisingHandler;
 using phanos::PrometheusHandlerOptions;
@@ -161,19 +164,18 @@ BENCHMARK(BM_child_call_with_hooks);
   for (auto _ : state) observing_child(histogram, labels);
 }
 
-void BM_observe_with_labels(benchmark::State& state) {
+void observe_with_labels(benchmark::State& state, LabelOrder order) {
   ProfilerSetup setup(std::make_shared<DiscardingHandler>());
-  std::vector<std::string> names;
-  phanos::Labels labels;
-  for (int i = 0; i < state.range(0); ++i) {
-    names.push_back("label_" + std::to_string(i));
-    labels.emplace_back(names.back(), "value_" + std::to_string(i));
-  }
-  auto histogram = std::make_shared<phanos::Histogram>("observed", "bench", "mS", names);
-  phanos::profiler().add_metric(histogram);
-  root_of_observations(state, *histogram, labels);
+  const LabelledHistogram observed = phanos_bench::labelled_histogram(static_cast<int>(state.range(0)), order);
+  phanos::profiler().add_metric(observed.histogram);
+  root_of_observations(state, *observed.histogram, observed.labels);
 }
+
+void BM_observe_with_labels(benchmark::State& state) { observe_with_labels(state, LabelOrder::declared); }
 BENCHMARK(BM_observe_with_labels)->Arg(1)->Arg(8)->Arg(32);
+
+void BM_observe_with_labels_reversed(benchmark::State& state) { observe_with_labels(state, LabelOrder::reversed); }
+BENCHMARK(BM_observe_with_labels_reversed)->Arg(8);
 
 // Heap held by waiting records: a root whose children stay below the early
 // hand-over (99 records), measured while the root is still running, on a
@@ -239,7 +241,13 @@ int main(int argc, char** argv) {
       {"BM_child_call_with_hooks", "BM_two_steady_clock_reads", "child call, before_func and after_func set"},
       {"BM_observe_with_labels/1", "BM_two_steady_clock_reads", "child call + observe() with 1 label"},
       {"BM_observe_with_labels/8", "BM_two_steady_clock_reads", "child call + observe() with 8 labels"},
+      {"BM_observe_with_labels_reversed/8", "BM_two_steady_clock_reads",
+       "child call + observe() with 8 labels, reversed"},
       {"BM_observe_with_labels/32", "BM_two_steady_clock_reads", "child call + observe() with 32 labels"},
+  }, {
+      {"BM_bytes_per_waiting_record/iterations:10", "bytes/record", "heap per waiting record", 24, "bytes"},
+      {"BM_peak_heap_root_with_10000_children/iterations:3", "peak_bytes", "peak heap of a root with 10 000 children",
+       80 * 1024, "bytes"},
   });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.print_ratios(std::cout);

@@ -10,7 +10,6 @@
 #include <phanos/phanos.hpp>
 #include <valgrind/callgrind.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -19,12 +18,15 @@
 #include <string_view>
 #include <vector>
 
+#include "labelled_histogram.hpp"
 #include "null_handlers.hpp"
 #include "profiler_setup.hpp"
 
 namespace {
 
 using phanos_bench::DiscardingHandler;
+using phanos_bench::LabelledHistogram;
+using phanos_bench::LabelOrder;
 using phanos_bench::ProfilerSetup;
 
 // A multiple of the hand-over interval (100 records), so that both runs
@@ -74,25 +76,17 @@ void count(std::string_view operation, const std::function<void(int)>& run) {
   }
 }
 
-// A histogram with `count` labels, given in its declared order or reversed.
-void count_observations(std::string_view operation, int count_of_labels, bool declared_order) {
+void count_observations(std::string_view operation, int count_of_labels, LabelOrder order) {
   ProfilerSetup setup(std::make_shared<DiscardingHandler>());
-  std::vector<std::string> names;
-  phanos::Labels labels;
-  for (int i = 0; i < count_of_labels; ++i) {
-    names.push_back("label_" + std::to_string(i));
-    labels.emplace_back(names.back(), "value_" + std::to_string(i));
-  }
-  if (!declared_order) std::reverse(labels.begin(), labels.end());
-  auto histogram = std::make_shared<phanos::Histogram>("observed", "bench", "mS", names);
-  phanos::profiler().add_metric(histogram);
+  const LabelledHistogram observed = phanos_bench::labelled_histogram(count_of_labels, order);
+  phanos::profiler().add_metric(observed.histogram);
   // A rejected observation costs a log line, not the path counted here.
-  if (!histogram->observe(1.5, labels)) {
+  if (!observed.histogram->observe(1.5, observed.labels)) {
     std::fprintf(stderr, "counted_operations: %.*s: the histogram rejected its labels\n", int(operation.size()),
                  operation.data());
     std::exit(1);
   }
-  count(operation, [&](int times) { root_of_observations(times, *histogram, labels); });
+  count(operation, [&](int times) { root_of_observations(times, *observed.histogram, observed.labels); });
 }
 
 struct Operation {
@@ -113,9 +107,9 @@ const std::vector<Operation>& operations() {
          ProfilerSetup setup(std::make_shared<DiscardingHandler>());
          count("recorded_call", root_of_children);
        }},
-      {"observe_1_label", [] { count_observations("observe_1_label", 1, true); }},
-      {"observe_8_labels", [] { count_observations("observe_8_labels", 8, true); }},
-      {"observe_8_labels_reversed", [] { count_observations("observe_8_labels_reversed", 8, false); }},
+      {"observe_1_label", [] { count_observations("observe_1_label", 1, LabelOrder::declared); }},
+      {"observe_8_labels", [] { count_observations("observe_8_labels", 8, LabelOrder::declared); }},
+      {"observe_8_labels_reversed", [] { count_observations("observe_8_labels_reversed", 8, LabelOrder::reversed); }},
   };
   return all;
 }
