@@ -1,6 +1,7 @@
 #pragma once
 // Google Benchmark's console output, followed by each measured figure set
-// against its baseline from the same run.
+// against its baseline from the same run, and each counter a benchmark sets
+// (bytes, say) against its goal.
 
 #include <benchmark/benchmark.h>
 
@@ -21,14 +22,29 @@ struct Comparison {
   Compare compare = Compare::ratio;
 };
 
+// A counter of one benchmark that must stay at or below `at_most`.
+struct CounterGoal {
+  std::string benchmark;
+  std::string counter;
+  std::string description;
+  double at_most;
+  std::string unit;
+};
+
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
-  explicit RatioReporter(std::vector<Comparison> comparisons) : comparisons_(std::move(comparisons)) {}
+  explicit RatioReporter(std::vector<Comparison> comparisons, std::vector<CounterGoal> goals = {})
+      : comparisons_(std::move(comparisons)), goals_(std::move(goals)) {}
 
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
-      if (run.run_type == Run::RT_Iteration && !run.error_occurred) {
-        nanoseconds_[run.benchmark_name()] = run.GetAdjustedRealTime() * to_nanoseconds(run.time_unit);
+      // With --benchmark_repetitions the median stands for the benchmark
+      // (reported after the repetitions, it replaces the last one).
+      const bool median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
+      if ((run.run_type == Run::RT_Iteration || median) && !run.error_occurred) {
+        const std::string name = run.run_name.str();
+        nanoseconds_[name] = run.GetAdjustedRealTime() * to_nanoseconds(run.time_unit);
+        for (const auto& [counter_name, counter] : run.counters) counters_[name + " " + counter_name] = counter.value;
       }
     }
     ConsoleReporter::ReportRuns(runs);
@@ -50,6 +66,16 @@ class RatioReporter : public benchmark::ConsoleReporter {
       }
       out << line;
     }
+    out << "\nagainst goals:\n";
+    for (const CounterGoal& goal : goals_) {
+      const auto value = counters_.find(goal.benchmark + " " + goal.counter);
+      if (value == counters_.end()) continue;
+      char line[256];
+      std::snprintf(line, sizeof line, "  %-52s %10.1f %s, goal <= %g %s: %s\n", goal.description.c_str(),
+                    value->second, goal.unit.c_str(), goal.at_most, goal.unit.c_str(),
+                    value->second <= goal.at_most ? "met" : "NOT met");
+      out << line;
+    }
   }
 
  private:
@@ -64,7 +90,10 @@ class RatioReporter : public benchmark::ConsoleReporter {
   }
 
   std::vector<Comparison> comparisons_;
+  std::vector<CounterGoal> goals_;
   std::map<std::string, double> nanoseconds_;
+  // "<benchmark> <counter>": the counter's value in the benchmark's last run.
+  std::map<std::string, double> counters_;
 };
 
 }  // namespace phanos_bench
