@@ -20,6 +20,10 @@ phanos_build "$dir"
 phanos_log "per-call overhead (bench/overhead_bench.cpp)"
 "$dir/bench/phanos_overhead_bench"
 
+phanos_log "instructions per profiled operation, callgrind (bench/instruction_counts)"
+python3 -B "$PHANOS_ROOT/bench/instruction_counts/count_instructions.py" \
+  "$dir/bench/instruction_counts/phanos_counted_operations"
+
 phanos_log "per suspension and resumption of a profiled coroutine (bench/coroutine_bench.cpp)"
 "$dir/bench/phanos_coroutine_bench"
 
