@@ -23,6 +23,7 @@
 #include "allocation_counter.hpp"
 #include "http_client.hpp"
 #include "labelled_histogram.hpp"
+#include "measured_calls.hpp"
 #include "null_handlers.hpp"
 #include "profiler_setup.hpp"
 #include "ratio_reporter.hpp"
@@ -32,6 +33,8 @@ namespace {
 using phanos_bench::DiscardingHandler;
 using phanos_bench::LabelledHistogram;
 using phanos_bench::LabelOrder;
+using phanos_bench::plain;
+using phanos_bench::profiled;
 using phanos_bench::ProfilerSetup;
 using phanos_bench::SerialisingHandler;
 using phanos::PrometheusHandlerOptions;
@@ -41,16 +44,6 @@ class NullBuffer : public std::streambuf {
   int_type overflow(int_type c) override { return c; }
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
-
-__attribute__((noinline)) int plain(int x) {
-  benchmark::ClobberMemory();
-  return x + 1;
-}
-
-[[phanos::profile]] __attribute__((noinline)) int profiled(int x) {
-  benchmark::ClobberMemory();
-  return x + 1;
-}
 
 // The loop runs inside one profiled root, so every iteration is one child
 // call; records are handed over every 100, as in a long-running request.

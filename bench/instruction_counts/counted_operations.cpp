@@ -19,29 +19,16 @@
 #include <vector>
 
 #include "labelled_histogram.hpp"
+#include "measured_calls.hpp"
 #include "null_handlers.hpp"
 #include "profiler_setup.hpp"
 
+namespace phanos_bench {
 namespace {
-
-using phanos_bench::DiscardingHandler;
-using phanos_bench::LabelledHistogram;
-using phanos_bench::LabelOrder;
-using phanos_bench::ProfilerSetup;
 
 // A multiple of the hand-over interval (100 records), so that both runs
 // include whole hand-overs only.
 constexpr int times_per_run = 2000;
-
-__attribute__((noinline)) int plain(int x) {
-  benchmark::ClobberMemory();
-  return x + 1;
-}
-
-[[phanos::profile]] __attribute__((noinline)) int profiled(int x) {
-  benchmark::ClobberMemory();
-  return x + 1;
-}
 
 void plain_calls(int times) {
   int x = 0;
@@ -78,7 +65,7 @@ void count(std::string_view operation, const std::function<void(int)>& run) {
 
 void count_observations(std::string_view operation, int count_of_labels, LabelOrder order) {
   ProfilerSetup setup(std::make_shared<DiscardingHandler>());
-  const LabelledHistogram observed = phanos_bench::labelled_histogram(count_of_labels, order);
+  const LabelledHistogram observed = labelled_histogram(count_of_labels, order);
   phanos::profiler().add_metric(observed.histogram);
   // A rejected observation costs a log line, not the path counted here.
   if (!observed.histogram->observe(1.5, observed.labels)) {
@@ -122,11 +109,14 @@ const Operation* find(std::string_view name) {
 }
 
 }  // namespace
+}  // namespace phanos_bench
 
 int main(int argc, char** argv) {
+  using phanos_bench::Operation;
+  using phanos_bench::operations;
   std::vector<const Operation*> chosen;
   for (int i = 1; i < argc; ++i) {
-    const Operation* operation = find(argv[i]);
+    const Operation* operation = phanos_bench::find(argv[i]);
     if (operation == nullptr) {
       std::fprintf(stderr, "counted_operations: unknown operation '%s'; the operations are:", argv[i]);
       for (const Operation& known : operations()) std::fprintf(stderr, " %.*s", int(known.name.size()), known.name.data());
