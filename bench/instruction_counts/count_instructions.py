@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Counts the instructions of one profiled operation with callgrind (exact,
+"""Counts the instructions of each profiled operation with callgrind (exact,
 whatever the machine's load), and checks or records them in figures.txt.
 
 counted_operations runs each operation n and 2n times with callgrind
@@ -50,7 +50,8 @@ def count(valgrind, program, operations):
         command = [valgrind, "--tool=callgrind", "--collect-atstart=no", "--dump-instr=no",
                    f"--callgrind-out-file={out}", str(stripped), *operations]
         # Before the program's RUNPATH: the stripped runtime.
-        environment = {**os.environ, "LD_LIBRARY_PATH": str(binaries)}
+        library_path = os.pathsep.join(filter(None, [str(binaries), os.environ.get("LD_LIBRARY_PATH")]))
+        environment = {**os.environ, "LD_LIBRARY_PATH": library_path}
         run = subprocess.run(command, capture_output=True, text=True, env=environment)
         if run.returncode != 0:
             sys.exit(f"count_instructions.py: {shlex.join(command)} exited with {run.returncode}:\n{run.stderr}")
@@ -149,7 +150,7 @@ def main():
     mode.add_argument("--record", metavar="FIGURES", help="write the counts into FIGURES for --configuration")
     parser.add_argument("--configuration", help="the build's compiler and flags, as figures.txt names them")
     parser.add_argument("--valgrind", default="valgrind", help="the valgrind to run (default: the one on PATH)")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()
     if (args.check or args.record) and not args.configuration:
         parser.error("--check and --record need --configuration")
 
