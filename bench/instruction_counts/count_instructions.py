@@ -2,9 +2,10 @@
 """Counts the instructions of each profiled operation with callgrind (exact,
 whatever the machine's load), and checks or records them in figures.txt.
 
-counted_operations runs each operation n and 2n times with callgrind
-collecting only meanwhile; (count(2n) - count(n)) / n is one operation,
-constant costs cancelled. Usage:
+counted_operations runs each operation n and 2n times, a few times over,
+with callgrind collecting only meanwhile; (count(2n) - count(n)) / n is one
+operation, constant costs cancelled, and the median of the pairs is the
+figure. Usage:
 
   count_instructions.py PROGRAM [OPERATION...]           prints the counts
   count_instructions.py PROGRAM --check FIGURES --configuration C [OPERATION...]
@@ -18,6 +19,7 @@ import os
 import pathlib
 import re
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,7 +43,8 @@ def without_debug_information(program, directory):
 
 
 def count(valgrind, program, operations):
-    """{operation: instructions per operation} from one callgrind run."""
+    """{operation: [instructions per operation, one per pair of runs]} from
+    one callgrind run."""
     with tempfile.TemporaryDirectory(prefix="phanos-callgrind-") as work:
         binaries = pathlib.Path(work) / "binaries"
         binaries.mkdir()
@@ -55,19 +58,19 @@ def count(valgrind, program, operations):
         run = subprocess.run(command, capture_output=True, text=True, env=environment)
         if run.returncode != 0:
             sys.exit(f"count_instructions.py: {shlex.join(command)} exited with {run.returncode}:\n{run.stderr}")
-        totals = {}
+        totals = {}  # (operation, times): [instructions of each run, in order]
         # callgrind.out.<n>: the n-th dump, in the program's order of operations.
         dumps = sorted(pathlib.Path(work).glob("callgrind.out.*"), key=lambda dump: int(dump.suffix[1:]))
         for dump in dumps:
             text = dump.read_text()
             name = DUMP.search(text)
             if name:
-                totals[(name[1], int(name[2]))] = int(TOTALS.search(text)[1])
+                totals.setdefault((name[1], int(name[2])), []).append(int(TOTALS.search(text)[1]))
     per_operation = {}
-    for (operation, times), instructions in totals.items():
-        twice = totals.get((operation, 2 * times))
-        if twice is not None:
-            per_operation[operation] = (twice - instructions) / times
+    for (operation, times), runs in totals.items():
+        twice = totals.get((operation, 2 * times), [])
+        if twice:
+            per_operation[operation] = [(long - short) / times for short, long in zip(runs, twice)]
     if not per_operation:
         sys.exit(f"count_instructions.py: no callgrind dump of {program} named an operation run n and 2n times")
     return per_operation
@@ -154,9 +157,11 @@ def main():
     if (args.check or args.record) and not args.configuration:
         parser.error("--check and --record need --configuration")
 
-    counts = count(args.valgrind, args.program, args.operations)
-    for operation, instructions in counts.items():
-        print(f"{operation:28} {instructions:10.2f} instructions")
+    pairs = count(args.valgrind, args.program, args.operations)
+    counts = {operation: statistics.median(values) for operation, values in pairs.items()}
+    for operation, values in pairs.items():
+        print(f"{operation:28} {counts[operation]:10.2f} instructions "
+              f"(median of {len(values)}: {min(values):.2f} to {max(values):.2f})")
     if args.record:
         Figures(args.record).record(args.configuration, counts)
         print(f"recorded in {args.record} for '{args.configuration}'")

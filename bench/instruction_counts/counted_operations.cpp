@@ -1,10 +1,10 @@
 // The operations whose instructions count_instructions.py counts under
 // callgrind (bench/README.md, "Instruction counts"). Each operation named on
 // the command line (all of them when none is) runs once unmeasured, then n
-// and 2n times with callgrind collecting only meanwhile, each run dumped as
-// "<operation> <times>": the difference of the two counts divided by n is the
-// cost of one operation, every constant cost (the loop's entry, a root's own
-// call, first-time interning and buffers) cancelled.
+// and 2n times, a few times over, with callgrind collecting only meanwhile,
+// each run dumped as "<operation> <times>": the difference of a pair's counts
+// divided by n is the cost of one operation, every constant cost (the loop's
+// entry, a root's own call, first-time interning and buffers) cancelled.
 
 #include <benchmark/benchmark.h>
 #include <phanos/phanos.hpp>
@@ -23,21 +23,27 @@
 #include "null_handlers.hpp"
 #include "profiler_setup.hpp"
 
-namespace phanos_bench {
 namespace {
+
+using phanos_bench::DiscardingHandler;
+using phanos_bench::LabelOrder;
+using phanos_bench::ProfilerSetup;
 
 // A multiple of the hand-over interval (100 records), so that both runs
 // include whole hand-overs only.
 constexpr int times_per_run = 2000;
+// Pairs of runs: a rare slow path (a time next to a rounding tie) adds a few
+// thousand instructions to one run; the median of the pairs leaves it out.
+constexpr int pairs_of_runs = 5;
 
 void plain_calls(int times) {
   int x = 0;
-  for (int i = 0; i < times; ++i) benchmark::DoNotOptimize(x = plain(x));
+  for (int i = 0; i < times; ++i) benchmark::DoNotOptimize(x = phanos_bench::plain(x));
 }
 
 void profiled_calls(int times) {
   int x = 0;
-  for (int i = 0; i < times; ++i) benchmark::DoNotOptimize(x = profiled(x));
+  for (int i = 0; i < times; ++i) benchmark::DoNotOptimize(x = phanos_bench::profiled(x));
 }
 
 // Every call is a child of one root, as in overhead_bench.cpp's child-call rows.
@@ -54,18 +60,20 @@ void profiled_calls(int times) {
 
 void count(std::string_view operation, const std::function<void(int)>& run) {
   run(times_per_run);
-  for (int times : {times_per_run, 2 * times_per_run}) {
-    CALLGRIND_TOGGLE_COLLECT;
-    run(times);
-    CALLGRIND_TOGGLE_COLLECT;
-    const std::string dump = std::string(operation) + " " + std::to_string(times);
-    CALLGRIND_DUMP_STATS_AT(dump.c_str());
+  for (int pair = 0; pair < pairs_of_runs; ++pair) {
+    for (int times : {times_per_run, 2 * times_per_run}) {
+      CALLGRIND_TOGGLE_COLLECT;
+      run(times);
+      CALLGRIND_TOGGLE_COLLECT;
+      const std::string dump = std::string(operation) + " " + std::to_string(times);
+      CALLGRIND_DUMP_STATS_AT(dump.c_str());
+    }
   }
 }
 
 void count_observations(std::string_view operation, int count_of_labels, LabelOrder order) {
   ProfilerSetup setup(std::make_shared<DiscardingHandler>());
-  const LabelledHistogram observed = labelled_histogram(count_of_labels, order);
+  const phanos_bench::LabelledHistogram observed = phanos_bench::labelled_histogram(count_of_labels, order);
   phanos::profiler().add_metric(observed.histogram);
   // A rejected observation costs a log line, not the path counted here.
   if (!observed.histogram->observe(1.5, observed.labels)) {
@@ -109,17 +117,16 @@ const Operation* find(std::string_view name) {
 }
 
 }  // namespace
-}  // namespace phanos_bench
 
 int main(int argc, char** argv) {
-  using phanos_bench::Operation;
-  using phanos_bench::operations;
   std::vector<const Operation*> chosen;
   for (int i = 1; i < argc; ++i) {
-    const Operation* operation = phanos_bench::find(argv[i]);
+    const Operation* operation = find(argv[i]);
     if (operation == nullptr) {
       std::fprintf(stderr, "counted_operations: unknown operation '%s'; the operations are:", argv[i]);
-      for (const Operation& known : operations()) std::fprintf(stderr, " %.*s", int(known.name.size()), known.name.data());
+      for (const Operation& known : operations()) {
+        std::fprintf(stderr, " %.*s", int(known.name.size()), known.name.data());
+      }
       std::fprintf(stderr, "\n");
       return 2;
     }
