@@ -15,6 +15,7 @@ figure. Usage:
 """
 
 import argparse
+import contextlib
 import os
 import pathlib
 import re
@@ -42,30 +43,31 @@ def without_debug_information(program, directory):
     return directory / pathlib.Path(program).name
 
 
-def count(valgrind, program, operations):
+def count(valgrind, program, operations, work):
     """{operation: [instructions per operation, one per pair of runs]} from
-    one callgrind run."""
-    with tempfile.TemporaryDirectory(prefix="phanos-callgrind-") as work:
-        binaries = pathlib.Path(work) / "binaries"
-        binaries.mkdir()
-        stripped = without_debug_information(program, binaries)
-        out = pathlib.Path(work) / "callgrind.out"
-        command = [valgrind, "--tool=callgrind", "--collect-atstart=no", "--dump-instr=no",
-                   f"--callgrind-out-file={out}", str(stripped), *operations]
-        # Before the program's RUNPATH: the stripped runtime.
-        library_path = os.pathsep.join(filter(None, [str(binaries), os.environ.get("LD_LIBRARY_PATH")]))
-        environment = {**os.environ, "LD_LIBRARY_PATH": library_path}
-        run = subprocess.run(command, capture_output=True, text=True, env=environment)
-        if run.returncode != 0:
-            sys.exit(f"count_instructions.py: {shlex.join(command)} exited with {run.returncode}:\n{run.stderr}")
-        totals = {}  # (operation, times): [instructions of each run, in order]
-        # callgrind.out.<n>: the n-th dump, in the program's order of operations.
-        dumps = sorted(pathlib.Path(work).glob("callgrind.out.*"), key=lambda dump: int(dump.suffix[1:]))
-        for dump in dumps:
-            text = dump.read_text()
-            name = DUMP.search(text)
-            if name:
-                totals.setdefault((name[1], int(name[2])), []).append(int(TOTALS.search(text)[1]))
+    one callgrind run, its dumps and binaries kept in the directory `work`."""
+    if any(pathlib.Path(work).glob("callgrind.out*")):
+        sys.exit(f"count_instructions.py: {work} holds callgrind dumps of an earlier run; name an empty directory")
+    binaries = pathlib.Path(work) / "binaries"
+    binaries.mkdir(parents=True, exist_ok=True)
+    stripped = without_debug_information(program, binaries)
+    out = pathlib.Path(work) / "callgrind.out"
+    command = [valgrind, "--tool=callgrind", "--collect-atstart=no", "--dump-instr=no",
+               f"--callgrind-out-file={out}", str(stripped), *operations]
+    # Before the program's RUNPATH: the stripped runtime.
+    library_path = os.pathsep.join(filter(None, [str(binaries), os.environ.get("LD_LIBRARY_PATH")]))
+    environment = {**os.environ, "LD_LIBRARY_PATH": library_path}
+    run = subprocess.run(command, capture_output=True, text=True, env=environment)
+    if run.returncode != 0:
+        sys.exit(f"count_instructions.py: {shlex.join(command)} exited with {run.returncode}:\n{run.stderr}")
+    totals = {}  # (operation, times): [instructions of each run, in order]
+    # callgrind.out.<n>: the n-th dump, in the program's order of operations.
+    dumps = sorted(pathlib.Path(work).glob("callgrind.out.*"), key=lambda dump: int(dump.suffix[1:]))
+    for dump in dumps:
+        text = dump.read_text()
+        name = DUMP.search(text)
+        if name:
+            totals.setdefault((name[1], int(name[2])), []).append(int(TOTALS.search(text)[1]))
     per_operation = {}
     for (operation, times), runs in totals.items():
         twice = totals.get((operation, 2 * times), [])
@@ -137,8 +139,8 @@ def check(figures, configuration, counts, update_command):
               f"({change:+.2f}, {verdict} the tolerance of ±{figures.tolerance:g})")
         failed |= verdict == "OUTSIDE"
     if failed:
-        print("\nMore instructions than recorded: the path got slower; `callgrind_annotate --inclusive=yes` of "
-              "`valgrind --tool=callgrind` running the program shows where they go.\n"
+        print("\nMore instructions than recorded: the path got slower. To see where they go, run this script "
+              "with --keep-dumps DIR and read DIR/callgrind.out.<n> with callgrind_annotate.\n"
               f"Fewer, or more on purpose: record the new figures and commit them with the change:\n  {update_command}")
         return 1
     return 0
@@ -153,11 +155,15 @@ def main():
     mode.add_argument("--record", metavar="FIGURES", help="write the counts into FIGURES for --configuration")
     parser.add_argument("--configuration", help="the build's compiler and flags, as figures.txt names them")
     parser.add_argument("--valgrind", default="valgrind", help="the valgrind to run (default: the one on PATH)")
+    parser.add_argument("--keep-dumps", metavar="DIR",
+                        help="keep callgrind's dumps (callgrind.out.<n>, for callgrind_annotate) in DIR")
     args = parser.parse_intermixed_args()
     if (args.check or args.record) and not args.configuration:
         parser.error("--check and --record need --configuration")
 
-    pairs = count(args.valgrind, args.program, args.operations)
+    with contextlib.ExitStack() as cleanup:
+        work = args.keep_dumps or cleanup.enter_context(tempfile.TemporaryDirectory(prefix="phanos-callgrind-"))
+        pairs = count(args.valgrind, args.program, args.operations, work)
     counts = {operation: statistics.median(values) for operation, values in pairs.items()}
     for operation, values in pairs.items():
         print(f"{operation:28} {counts[operation]:10.2f} instructions "
