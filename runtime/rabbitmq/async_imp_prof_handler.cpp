@@ -10,8 +10,8 @@ AsyncImpProfHandler::AsyncImpProfHandler(std::string handler_name, RabbitParams 
 
 AsyncImpProfHandler::~AsyncImpProfHandler() { publisher_->finish(); }
 
-void AsyncImpProfHandler::handle(const std::vector<Record>& records, std::string_view) {
-  if (!records.empty()) publisher_->enqueue(records);
+void AsyncImpProfHandler::handle(const std::vector<Record>& records, std::string_view profiler_name) {
+  if (!records.empty()) publisher_->enqueue(records, profiler_name);
 }
 
 std::uint64_t AsyncImpProfHandler::dropped() const noexcept { return publisher_->dropped(); }

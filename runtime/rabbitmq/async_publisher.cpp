@@ -45,7 +45,7 @@ AsyncPublisher::AsyncPublisher(std::string_view handler_name, RabbitParams param
     : publisher_("AsyncImpProfHandler", handler_name, params),
       queue_(std::max<std::size_t>(1, params.queue_capacity), std::min(wake_batch, params.queue_capacity / 2)) {}
 
-void AsyncPublisher::enqueue(const std::vector<Record>& records) {
+void AsyncPublisher::enqueue(const std::vector<Record>& records, std::string_view metric) {
   // In a child the publishing thread does not exist, and the queue's lock
   // may have been held by it at the fork.
   if (queue_.looks_full() || publisher_.inherited()) {
@@ -54,7 +54,7 @@ void AsyncPublisher::enqueue(const std::vector<Record>& records) {
   }
   // Serialised here, in the caller's thread: one allocation to queue
   // instead of a copy of every record.
-  queue_.push({records.front().job, to_json(records)});
+  queue_.push({records.front().job, std::string(metric), to_json(records), records.size()});
 }
 
 std::uint64_t AsyncPublisher::dropped() const noexcept {
@@ -94,11 +94,12 @@ void AsyncPublisher::run() noexcept {
 
 void AsyncPublisher::publish_until_stopped() {
   const Seconds timeout(publisher_.params().timeout);
-  std::deque<Message> in_hand;
+  const CoalescingLimits limits{publisher_.params().max_message_records, publisher_.params().max_message_bytes};
+  std::deque<Outgoing> in_hand;
   while (!stopping()) {
     report_drops();
     if (in_hand.empty()) {
-      in_hand = queue_.take_all_until(Clock::now() + tick);
+      in_hand = coalesced(queue_.take_all_until(Clock::now() + tick), limits);
       if (in_hand.empty()) {
         publisher_.keep_alive(Seconds(0));
         continue;
@@ -109,15 +110,17 @@ void AsyncPublisher::publish_until_stopped() {
       continue;
     }
     // A blocked broker is waited for a tick at a time, to look up between.
-    const Message& next = in_hand.front();
+    const Outgoing& next = in_hand.front();
     if (publisher_.publish(next.routing_key, next.body, tick) == RabbitPublisher::Outcome::sent) {
+      queue_.done(next.hand_overs);
       in_hand.pop_front();
-      queue_.done();
     }
   }
-  if (!in_hand.empty()) {
-    unsent_.fetch_add(in_hand.size(), std::memory_order_relaxed);
-    queue_.done(in_hand.size());
+  std::size_t hand_overs_in_hand = 0;
+  for (const Outgoing& message : in_hand) hand_overs_in_hand += message.hand_overs;
+  if (hand_overs_in_hand > 0) {
+    unsent_.fetch_add(hand_overs_in_hand, std::memory_order_relaxed);
+    queue_.done(hand_overs_in_hand);
   }
   publisher_.close(goodbye_limit);
 }

@@ -1,6 +1,6 @@
 #pragma once
-// AsyncImpProfHandler's machinery: the bounded queue of messages and the
-// thread that publishes them through a RabbitPublisher. The thread holds a
+// AsyncImpProfHandler's machinery: the bounded queue of hand-overs and the
+// thread that publishes them, coalesced, through a RabbitPublisher. The thread holds a
 // shared_ptr to this object, so that a thread left behind at exit (stuck
 // connecting) never touches freed memory.
 
@@ -15,15 +15,11 @@
 #include <vector>
 
 #include "bounded_queue.hpp"
+#include "coalesced_messages.hpp"
 #include "phanos/record.hpp"
 #include "rabbit_publisher.hpp"
 
 namespace phanos::detail {
-
-struct Message {
-  std::string routing_key;
-  std::string body;
-};
 
 class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
  public:
@@ -31,9 +27,9 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
   static std::shared_ptr<AsyncPublisher> start(std::string_view handler_name, RabbitParams params);
   AsyncPublisher(std::string_view handler_name, RabbitParams params);
 
-  // Queues records as one message; never waits: a full queue drops the
-  // message (counted), without the cost of serialising it.
-  void enqueue(const std::vector<Record>& records);
+  // Queues the records of one hand-over of `metric`; never waits: a full
+  // queue drops the hand-over (counted), without the cost of serialising it.
+  void enqueue(const std::vector<Record>& records, std::string_view metric);
   std::uint64_t dropped() const noexcept;
 
   // Publishes what is queued for at most drain_timeout, then stops the

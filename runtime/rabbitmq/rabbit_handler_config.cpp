@@ -2,8 +2,9 @@
 // {"handler_name": ..., "host": ..., "port": ..., "user": ..., "password": ...,
 //  "heartbeat": ..., "timeout": ..., "retry": ..., "retry_delay": ...,
 //  "exchange_name": ..., "exchange_type": ...} as Python's keyword arguments,
-// plus this port's "vhost" (also pika's "virtual_host"), "queue_capacity" and
-// "drain_timeout".
+// plus this port's "vhost" (also pika's "virtual_host"), and for
+// AsyncImpProfHandler "queue_capacity", "drain_timeout",
+// "max_message_records" and "max_message_bytes".
 
 #include <cmath>
 #include <limits>
@@ -96,6 +97,8 @@ HandlerBuilder async_imp_prof_handler_builder(ConfigObject& args) {
   RabbitParams params = read_params(args);
   read_integer(args, "queue_capacity", 1, std::numeric_limits<int>::max(), params.queue_capacity);
   read_seconds(args, "drain_timeout", false, params.drain_timeout);
+  read_integer(args, "max_message_records", 1, std::numeric_limits<int>::max(), params.max_message_records);
+  read_integer(args, "max_message_bytes", 64, std::numeric_limits<int>::max(), params.max_message_bytes);
   return [name, params] { return std::make_shared<AsyncImpProfHandler>(name, params); };
 }
 

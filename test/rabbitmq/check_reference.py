@@ -3,6 +3,11 @@ message, as an independent consumer received it, must be what Python phanos
 published (rabbitmq_messages.json): exchange, routing key, no content type,
 and the body byte for byte, times masked as the reference masks them.
 
+sync (ImpProfHandler) publishes each hand-over as Python does: the same
+messages. async (AsyncImpProfHandler) joins waiting hand-overs of one metric
+into one message: per metric, its messages' records, joined in order, must
+be Python's byte for byte, and no message may mix metrics.
+
 Usage: check_reference.py sync|async SCENARIO CONSUMER NODE_STATE REFERENCE_JSON
 """
 import json
@@ -23,20 +28,55 @@ def masked(body):
     return re.sub(r'\["observe",[0-9.e+-]+\]', '["observe","<ms>"]', body) if '"mS"' in body else body
 
 
+def metric_of(body):
+    """A message's metric, as its records say it (type and units), or None
+    when its records are of several."""
+    kinds = {(r["metric"], r["units"]) for r in json.loads(body)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def records_by_metric(messages):
+    """Per metric, the records of its messages joined in order: one JSON
+    list, as the bodies spell them."""
+    joined = {}
+    for message in messages:
+        body = masked(message["raw_body"])
+        joined.setdefault(metric_of(body), []).append(body[1:-1])
+    return {metric: "[" + ",".join(parts) + "]" for metric, parts in joined.items()}
+
+
+def record_count(messages):
+    return sum(len(json.loads(m["raw_body"])) for m in messages)
+
+
 checks = Checks()
-consumer = Consumer(consumer_bin, node.port, 20, len(reference))
+consumer = Consumer(consumer_bin, node.port, 20, len(reference) if mode == "sync" else -1)
 code, out, err, _ = finish_program(start_program([scenario, mode, node.port]))
 sys.stderr.write(err)
 checks.check(code == 0 and f"scenario {mode} done" in out, f"scenario ran to its end (exit {code})")
-received = consumer.messages()
-checks.check(len(received) == len(reference), f"{len(reference)} messages arrived, got {len(received)}")
+if mode == "sync":
+    received = consumer.messages()
+    checks.check(len(received) == len(reference), f"{len(reference)} messages arrived, got {len(received)}")
+else:
+    expected_records = record_count(reference)
+    consumer.wait_for(lambda messages: record_count(messages) >= expected_records, 20)
+    received = consumer.stop()
+    checks.check(record_count(received) == expected_records,
+                 f"{expected_records} records arrived, got {record_count(received)}")
+    checks.check(None not in records_by_metric(received), "no message mixes metrics")
+    got, want = records_by_metric(received), records_by_metric(reference)
+    checks.check(got == want, f"per metric, the records in order are Python's byte for byte "
+                              f"({len(reference)} messages in Python, {len(received)} here)")
+    if got != want:
+        print("  got:  " + json.dumps(got) + "\n  want: " + json.dumps(want))
 for i, (got, want) in enumerate(zip(received, reference)):
     checks.check(got["exchange"] == want["exchange"], f"message {i}: exchange {got['exchange']!r}")
     checks.check(got["routing_key"] == want["routing_key"], f"message {i}: routing key {got['routing_key']!r}")
     checks.check(got["content_type"] == want["content_type"], f"message {i}: content type {got['content_type']!r}")
     checks.check(got["properties_flags"] == 0, f"message {i}: no properties, as pika's basic_publish without them")
-    same = masked(got["raw_body"]) == want["raw_body"]
-    checks.check(same, f"message {i}: body identical to Python's")
-    if not same:
-        print("  got:  " + masked(got["raw_body"]) + "\n  want: " + want["raw_body"])
+    if mode == "sync":
+        same = masked(got["raw_body"]) == want["raw_body"]
+        checks.check(same, f"message {i}: body identical to Python's")
+        if not same:
+            print("  got:  " + masked(got["raw_body"]) + "\n  want: " + want["raw_body"])
 checks.exit()

@@ -8,6 +8,7 @@ Usage: faults.py TEST FAULT_PROGRAM CONSUMER [NODE_STATE]
   memory_alarm        shared node under a memory alarm, then released
   late_and_restart    own node: started after the programs, then restarted
 """
+import json
 import os
 import re
 import sys
@@ -25,6 +26,10 @@ checks = Checks()
 
 def program(mode, port, job, **options):
     return start_program([fault_program, mode, port, job] + [f"{k}={v}" for k, v in options.items()])
+
+
+def records_of(messages, routing_key):
+    return sum(len(json.loads(m["raw_body"])) for m in messages if m["routing_key"] == routing_key)
 
 
 def report(name, code, out, err, exit_seconds):
@@ -99,7 +104,8 @@ def memory_alarm():
         time.sleep(max(0.0, 3 - exit_seconds))
     finally:
         node.ctl("set_vm_memory_high_watermark", "0.4")
-    unblocked = consumer.wait_for(lambda ms: sum(m["routing_key"] == "alarm_async" for m in ms) >= capacity, 20)
+    # Records, not messages: the asynchronous handler joins waiting hand-overs.
+    unblocked = consumer.wait_for(lambda ms: records_of(ms, "alarm_async") >= capacity, 20)
     open(stop_file, "w").close()
     code, out, err, exit_seconds = finish_program(async_program)
     figures = report("memory alarm, async (queue 16)", code, out, err, exit_seconds)

@@ -34,8 +34,23 @@ TEST(RabbitConfig, PythonNamesAndArgumentsAreAccepted) {
   }
   EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
       R"({"class": "phanos.publisher.AsyncImpProfHandler", "handler_name": "rabbit", "port": 1,
-          "timeout": 0.5, "retry": 1, "queue_capacity": 8, "drain_timeout": 0})")));
+          "timeout": 0.5, "retry": 1, "queue_capacity": 8, "drain_timeout": 0,
+          "max_message_records": 10, "max_message_bytes": 4096})")));
   phanos::profiler().delete_handlers();
+}
+
+TEST(RabbitConfig, CoalescingLimitsOutOfRangeNameTheKeyPath) {
+  for (const auto& [key, value] : {std::pair{"max_message_records", "0"}, std::pair{"max_message_bytes", "63"}}) {
+    SCOPED_TRACE(key);
+    try {
+      phanos::profiler().dict_config(config_with(std::string(R"({"class": "AsyncImpProfHandler", "handler_name": "rabbit",
+                                                                 "port": 1, ")") + key + "\": " + value + "}"));
+      FAIL() << "accepted " << key << " " << value;
+    } catch (const phanos::ConfigError& error) {
+      EXPECT_NE(std::string(error.what()).find(std::string("handlers.rabbit.") + key + ": "), std::string::npos)
+          << error.what();
+    }
+  }
 }
 
 TEST(RabbitConfig, AWrongTypeNamesTheKeyPath) {

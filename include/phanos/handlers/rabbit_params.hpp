@@ -6,7 +6,7 @@
 namespace phanos {
 
 // Where and how the RabbitMQ handlers publish. Defaults are Python phanos'
-// (ImpProfHandler's keyword arguments); vhost and the last two are this
+// (ImpProfHandler's keyword arguments); vhost and the last four are this
 // port's additions.
 struct RabbitParams {
   std::string host = "127.0.0.1";
@@ -26,6 +26,12 @@ struct RabbitParams {
   // handler's destruction, waits for them to be published.
   std::size_t queue_capacity = 4096;
   double drain_timeout = 3;  // seconds
+  // AsyncImpProfHandler only: waiting hand-overs of one metric are published
+  // as one message (a JSON list of their records, in order) of at most this
+  // many records and bytes; a hand-over beyond either goes alone.
+  // ImpProfHandler publishes each hand-over as it comes, as Python does.
+  std::size_t max_message_records = 1000;
+  std::size_t max_message_bytes = 1 << 20;
 };
 
 }  // namespace phanos
