@@ -22,6 +22,7 @@ PHANOS_BUILD_PACKAGES=(
   cmake ninja-build make
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   librabbitmq-dev pkg-config
+  libsimdjson-dev  # phanos-collector parses the records with simdjson
 )
 # ... and to test it: unit tests, lit tests (each version's lit and
 # FileCheck), sanitizer runtimes.

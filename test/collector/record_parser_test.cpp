@@ -63,6 +63,26 @@ TEST(RecordParser, RejectsWholeMessagesThatAreNotAListOfRecords) {
   EXPECT_EQ(only_rejection("42").reason, RejectReason::not_a_list);
 }
 
+TEST(RecordParser, RejectsAnythingAfterTheJsonValue) {
+  const std::string valid = "[" + record("gauge", R"(["set",1])") + "]";
+  EXPECT_EQ(parse_message(valid).records.size(), 1u);
+  EXPECT_EQ(only_rejection(valid + " x").reason, RejectReason::not_json);
+  EXPECT_EQ(only_rejection(valid + std::string(1, '\0') + "]").reason, RejectReason::not_json);
+  EXPECT_EQ(only_rejection("[" + record("gauge", R"(["set",123456789012345678901234567890])") + "]").reason,
+            RejectReason::not_json);
+}
+
+TEST(RecordParser, AKeyGivenTwiceCountsWithItsLastValueInItsFirstPlace) {
+  const ParsedMessage parsed = parse_message(
+      "[" + record("gauge", R"(["set",1])", R"({"a":"1","b":"2","a":"3"})") + "]");
+  ASSERT_EQ(parsed.records.size(), 1u);
+  EXPECT_EQ(parsed.records[0].labels, (LabelPairs{{"a", "3"}, {"b", "2"}}));
+  const ParsedMessage job_twice = parse_message(R"([{"item":"I","metric":"gauge","units":"u","job":"first",)"
+                                                R"("method":"I:f","labels":{},"value":["set",1],"job":"last"}])");
+  ASSERT_EQ(job_twice.records.size(), 1u);
+  EXPECT_EQ(job_twice.records[0].job, "last");
+}
+
 TEST(RecordParser, RejectsRecordsOfTheWrongShape) {
   EXPECT_EQ(only_rejection("[1]").reason, RejectReason::wrong_shape);
   EXPECT_EQ(only_rejection(R"([{"metric":"gauge"}])").reason, RejectReason::wrong_shape);
