@@ -27,7 +27,9 @@ HeadState parse_request_head(std::string_view received, HttpRequest& request) {
     return HeadState::malformed;
   request.method = std::string(line.substr(0, first_space));
   const std::string_view target = line.substr(first_space + 1, second_space - first_space - 1);
-  request.path = std::string(target.substr(0, target.find('?')));
+  const auto question_mark = target.find('?');
+  request.path = std::string(target.substr(0, question_mark));
+  request.query = question_mark == std::string_view::npos ? "" : std::string(target.substr(question_mark + 1));
   return HeadState::complete;
 }
 

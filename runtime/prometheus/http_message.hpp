@@ -1,5 +1,5 @@
 #pragma once
-// The little of HTTP/1.x that serving /metrics needs: the request line of a
+// The little of HTTP/1.x that serving /metrics and the call-tree page needs: the request line of a
 // request head, and a whole response that closes the connection.
 
 #include <string>
@@ -9,7 +9,15 @@ namespace phanos::prometheus {
 
 struct HttpRequest {
   std::string method;
-  std::string path;  // the target without its query string
+  std::string path;   // the target without its query string
+  std::string query;  // after the '?', still percent-encoded
+};
+
+// A response before it is written out.
+struct HttpAnswer {
+  int status = 200;
+  std::string content_type;
+  std::string body;
 };
 
 enum class HeadState { incomplete, complete, malformed };

@@ -13,8 +13,8 @@
 #include <list>
 #include <vector>
 
+#include "call_tree_page.hpp"
 #include "exposition.hpp"
-#include "http_message.hpp"
 #include "listen_socket.hpp"
 
 namespace phanos::prometheus {
@@ -47,8 +47,8 @@ struct Connection {
 
 class MetricsServer::Loop {
  public:
-  Loop(std::function<std::string()> render, std::string banner, ServerLimits limits)
-      : render_(std::move(render)), banner_(std::move(banner)), limits_(limits) {
+  Loop(std::function<std::string()> render, std::function<HttpAnswer(std::string_view)> tree_api, ServerLimits limits)
+      : render_(std::move(render)), tree_api_(std::move(tree_api)), limits_(limits) {
     if (pipe2(wake_, O_NONBLOCK | O_CLOEXEC) != 0) wake_[0] = wake_[1] = -1;
   }
 
@@ -192,9 +192,13 @@ class MetricsServer::Loop {
     } else if (request.path == "/metrics") {
       start_response(connection, http_response(200, exposition_content_type, render_(), !head));
     } else if (request.path == "/") {
-      start_response(connection, http_response(200, "text/plain", banner_, !head));
+      start_response(connection, http_response(200, "text/html; charset=utf-8", call_tree_page(), !head));
+    } else if (request.path == "/api/tree") {
+      const HttpAnswer answer = tree_api_(request.query);
+      start_response(connection, http_response(answer.status, answer.content_type, answer.body, !head));
     } else {
-      start_response(connection, http_response(404, "text/plain", "not found: metrics are at /metrics\n", !head));
+      start_response(connection, http_response(404, "text/plain",
+                                                "not found: metrics are at /metrics, the call tree at /\n", !head));
     }
   }
 
@@ -228,7 +232,7 @@ class MetricsServer::Loop {
   }
 
   std::function<std::string()> render_;
-  std::string banner_;
+  std::function<HttpAnswer(std::string_view)> tree_api_;
   ServerLimits limits_;
   int listener_ = -1;
   int wake_[2] = {-1, -1};
@@ -238,8 +242,9 @@ class MetricsServer::Loop {
   std::function<void()> task_;
 };
 
-MetricsServer::MetricsServer(std::function<std::string()> render_metrics, std::string banner, ServerLimits limits)
-    : loop_(std::make_unique<Loop>(std::move(render_metrics), std::move(banner), limits)) {}
+MetricsServer::MetricsServer(std::function<std::string()> render_metrics,
+                             std::function<HttpAnswer(std::string_view query)> tree_api, ServerLimits limits)
+    : loop_(std::make_unique<Loop>(std::move(render_metrics), std::move(tree_api), limits)) {}
 
 MetricsServer::~MetricsServer() = default;
 

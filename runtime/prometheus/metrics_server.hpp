@@ -1,6 +1,6 @@
 #pragma once
-// The HTTP side of phanos-collector and PrometheusHandler: GET /metrics (and
-// / pointing to it), one response per connection, served by one thread that
+// The HTTP side of phanos-collector and PrometheusHandler: GET /metrics, the
+// call-tree page at / and its data at /api/tree, one response per connection, served by one thread that
 // polls every connection, so that no client can hold the server up.
 //
 // The README tells users to listen on 0.0.0.0, so anyone who can reach the
@@ -23,6 +23,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+
+#include "http_message.hpp"
 
 namespace phanos::prometheus {
 
@@ -36,8 +39,10 @@ struct ServerLimits {
 
 class MetricsServer {
  public:
-  // `render_metrics` answers GET /metrics; `banner` GET /.
-  MetricsServer(std::function<std::string()> render_metrics, std::string banner, ServerLimits limits = {});
+  // `render_metrics` answers GET /metrics; `tree_api` GET /api/tree, given
+  // the query string (call_tree_api.hpp).
+  MetricsServer(std::function<std::string()> render_metrics,
+                std::function<HttpAnswer(std::string_view query)> tree_api, ServerLimits limits = {});
   ~MetricsServer();
   MetricsServer(const MetricsServer&) = delete;
   MetricsServer& operator=(const MetricsServer&) = delete;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "call_tree_api.hpp"
 #include "exposition.hpp"
 #include "forks.hpp"
 #include "listen_address.hpp"
@@ -68,7 +69,7 @@ class PrometheusHandler::Server {
  public:
   Server(const std::string& handler_name, const PrometheusHandlerOptions& options)
       : store_(make_store(handler_name, options)),
-        http_([this] { return render(); }, "phanos PrometheusHandler '" + handler_name + "': metrics at /metrics\n") {
+        http_([this] { return render(); }, [this](std::string_view query) { return tree(query); }) {
     const ListenAddress address = listen_address(handler_name, options.listen);
     std::string error;
     if (!http_.bind(address.host, address.port, error)) {
@@ -101,6 +102,7 @@ class PrometheusHandler::Server {
   bool in_creating_process() const noexcept { return detail::forks_of_this_process() == forks_when_created_; }
 
   void aggregate() {
+    tree_.snapshot_if_due(store_, std::chrono::steady_clock::now());
     for (const RecordInbox::Batch& batch : inbox_.take()) {
       for (const Record& record : batch) {
         const std::optional<IncomingRecord> incoming = to_incoming_record(record);
@@ -128,8 +130,14 @@ class PrometheusHandler::Server {
     return out;
   }
 
+  HttpAnswer tree(std::string_view query) {
+    aggregate();
+    return tree_.answer(query, store_, std::chrono::steady_clock::now());
+  }
+
   RecordInbox inbox_{inbox_capacity};
   MetricStore store_;
+  CallTreeApi tree_{std::chrono::steady_clock::now()};
   std::uint64_t series_dropped_ = 0;
   std::uint64_t rejected_ = 0;
   MetricsServer http_;

@@ -2,16 +2,18 @@
 instrumented e2e_program publishes through ImpProfHandler to the shared
 RabbitMQ node, phanos-collector consumes and serves /metrics, a real
 Prometheus server scrapes it every second, and the test asks Prometheus'
-HTTP API for the counts, the labels (error_raised included) and the gauge.
+HTTP API for the counts, the labels (error_raised included) and the gauge;
+the collector's call tree (/api/tree) nests the same calls.
 
 Usage: end_to_end.py COLLECTOR E2E_PROGRAM NODE_STATE
 """
+import json
 import os
 import subprocess
 import sys
 import time
 
-from collector_harness import Checks, Collector, Node, Prometheus, promtool_check
+from collector_harness import Checks, Collector, Node, Prometheus, http_get, promtool_check
 
 collector_bin, program, state = sys.argv[1:4]
 node = Node.load(state)
@@ -66,6 +68,20 @@ try:
         labels = gauge[0][0]
         want = {"job": job, "item": "Service", "method": "Service:report", "queue": "jobs", "error_raised": "false"}
         checks.check(all(labels.get(k) == v for k, v in want.items()), f"the gauge's labels include {want}")
+
+    # The call tree on the collector's listener: the same calls, nested.
+    tree = json.loads(http_get(f"http://127.0.0.1:{collector.port}/api/tree?job={job}"))
+    roots = {root["path"]: root for root in tree["roots"]}
+    handle = roots.get("Service:handle", {"children": []})
+    child = next((c for c in handle["children"] if c["path"] == "Service:handle.child"), {})
+    summary = {path: (root.get("count"), root.get("errors")) for path, root in roots.items()}
+    summary["Service:handle.child"] = (child.get("count"), child.get("errors"))
+    print(f"/api/tree?job={job}: {summary}")
+    checks.check(summary == {"Service:handle": (7, 2), "Service:handle.child": (7, 2), "Service:report": (1, 0)},
+                 "/api/tree: handle (7 calls, 2 raised) with child under it, report beside it")
+    page = http_get(f"http://127.0.0.1:{collector.port}/?job={job}")
+    checks.check("<title>phanos call tree</title>" in page and "<script src=" not in page,
+                 "GET / is the call-tree page, its script inline")
 
     up = prometheus.query('up{job="phanos-collector"}')
     checks.check(len(up) == 1 and up[0][1] == 1, "Prometheus scrapes the collector successfully (up == 1)")

@@ -13,8 +13,10 @@ TEST(HttpMessage, AHeadIsCompleteAtItsEmptyLine) {
   EXPECT_EQ(parse_request_head("GET /metrics?q=1 HTTP/1.1\r\nHost: a\r\n\r\n", request), HeadState::complete);
   EXPECT_EQ(request.method, "GET");
   EXPECT_EQ(request.path, "/metrics");
+  EXPECT_EQ(request.query, "q=1");
   EXPECT_EQ(parse_request_head("HEAD / HTTP/1.0\n\n", request), HeadState::complete);
   EXPECT_EQ(request.method, "HEAD");
+  EXPECT_EQ(request.query, "");
 }
 
 TEST(HttpMessage, ARequestLineWithoutMethodTargetAndVersionIsMalformed) {

@@ -26,7 +26,11 @@ using test::send_text;
 class RunningServer {
  public:
   explicit RunningServer(ServerLimits limits = {}, std::function<void()> every_millisecond = {})
-      : server_([] { return std::string("metric_a 1\n"); }, "banner\n", limits) {
+      : server_([] { return std::string("metric_a 1\n"); },
+                [](std::string_view query) {
+                  return HttpAnswer{query == "job=a" ? 200 : 404, "application/json", "{\"query\":\"" + std::string(query) + "\"}"};
+                },
+                limits) {
     if (every_millisecond) server_.every(std::chrono::milliseconds(1), std::move(every_millisecond));
     std::string error;
     if (!server_.bind("127.0.0.1", 0, error)) throw std::runtime_error(error);
@@ -53,10 +57,22 @@ TEST(MetricsServer, AnswersMetricsInTheExpositionFormatAndClosesTheConnection) {
   EXPECT_EQ(response.substr(response.size() - 11), "metric_a 1\n");
 }
 
-TEST(MetricsServer, QueryStringsAreIgnoredAndTheRootShowsTheBanner) {
+TEST(MetricsServer, QueryStringsAreIgnoredAndTheRootShowsTheCallTreePage) {
   RunningServer running;
   EXPECT_NE(get(running.port(), "/metrics?x=1").find("\r\n\r\nmetric_a 1\n"), std::string::npos);
-  EXPECT_NE(get(running.port(), "/").find("\r\n\r\nbanner\n"), std::string::npos);
+  const std::string page = get(running.port(), "/?job=a");
+  EXPECT_EQ(page.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << page.substr(0, 200);
+  EXPECT_NE(page.find("Content-Type: text/html; charset=utf-8\r\n"), std::string::npos);
+  EXPECT_NE(page.find("<title>phanos call tree</title>"), std::string::npos);
+}
+
+TEST(MetricsServer, TheTreeApiGetsTheQueryStringAndItsAnswerIsSentAsItIs) {
+  RunningServer running;
+  const std::string found = get(running.port(), "/api/tree?job=a");
+  EXPECT_EQ(found.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << found;
+  EXPECT_NE(found.find("Content-Type: application/json\r\n"), std::string::npos);
+  EXPECT_NE(found.find("\r\n\r\n{\"query\":\"job=a\"}"), std::string::npos) << found;
+  EXPECT_EQ(get(running.port(), "/api/tree?job=b").rfind("HTTP/1.1 404 Not Found\r\n", 0), 0u);
 }
 
 TEST(MetricsServer, OtherPathsMethodsAndBrokenRequestsGetTheirStatus) {
@@ -127,7 +143,7 @@ TEST(MetricsServer, APeriodicTaskRunsOnTheServersThread) {
 
 TEST(MetricsServer, APortInUseIsReportedWithTheAddress) {
   RunningServer running;
-  MetricsServer second([] { return std::string(); }, "");
+  MetricsServer second([] { return std::string(); }, [](std::string_view) { return HttpAnswer{}; });
   std::string error;
   EXPECT_FALSE(second.bind("127.0.0.1", running.port(), error));
   EXPECT_EQ(error, "cannot listen on 127.0.0.1:" + std::to_string(running.port()) + ": Address already in use");

@@ -59,6 +59,16 @@ std::string Ingest::render() {
   return out;
 }
 
+prometheus::HttpAnswer Ingest::tree(std::string_view query) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return tree_.answer(query, store_, std::chrono::steady_clock::now());
+}
+
+void Ingest::keep_tree_snapshots() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  tree_.snapshot_if_due(store_, std::chrono::steady_clock::now());
+}
+
 void Ingest::write_own_metrics(std::string& out) const {
   write_own(out, "phanos_collector_messages_total", "counter", "Messages received from the broker.",
             static_cast<double>(messages_));

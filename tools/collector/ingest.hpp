@@ -1,7 +1,8 @@
 #pragma once
 // Where messages meet the store: the AMQP thread hands each message body to
-// ingest(), HTTP threads call render() for /metrics. One mutex guards both,
-// held for one message or one rendering at a time.
+// ingest(), the HTTP thread calls render() for /metrics, tree() for
+// /api/tree and, every second, keep_tree_snapshots(). One mutex guards them
+// all, held for one message or one answer at a time.
 //
 // render() also writes the collector's own metrics:
 //   phanos_collector_messages_total            messages received
@@ -12,6 +13,7 @@
 //   phanos_collector_broker_connected          1 while connected to the broker
 //   phanos_collector_broker_connections_total  successful connections (reconnects + 1)
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -19,6 +21,7 @@
 #include <string_view>
 
 #include "broker_status.hpp"
+#include "call_tree_api.hpp"
 #include "metric_store.hpp"
 #include "rate_limited_log.hpp"
 #include "record_parser.hpp"
@@ -33,6 +36,8 @@ class Ingest {
 
   void ingest(std::string_view body);
   std::string render();
+  prometheus::HttpAnswer tree(std::string_view query);
+  void keep_tree_snapshots();
 
  private:
   void count_rejection(const Rejection& rejection);  // and logs it
@@ -40,6 +45,7 @@ class Ingest {
 
   std::mutex mutex_;
   MetricStore store_;
+  prometheus::CallTreeApi tree_{std::chrono::steady_clock::now()};
   RecordLimits limits_;
   const BrokerStatus& broker_;
   RateLimitedLog log_;

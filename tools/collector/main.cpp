@@ -1,11 +1,12 @@
 // phanos-collector: RabbitMQ records in, Prometheus /metrics out (docs/collector.md).
-// Threads: the broker consumer, the HTTP server's pool, and this one, which
+// Threads: the broker consumer, the HTTP server's, and this one, which
 // waits for SIGINT or SIGTERM and then stops the other two.
 
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -49,14 +50,16 @@ int main(int argc, char** argv) {
   limits.max_series_per_metric = options.max_series;
   Ingest ingest(MetricStore(options.buckets, options.naming, limits), RecordLimits{}, broker);
 
-  MetricsServer server([&ingest] { return ingest.render(); }, "phanos-collector: metrics at /metrics\n");
+  MetricsServer server([&ingest] { return ingest.render(); },
+                       [&ingest](std::string_view query) { return ingest.tree(query); });
+  server.every(std::chrono::seconds(1), [&ingest] { ingest.keep_tree_snapshots(); });
   std::string error;
   if (!server.bind(options.listen_host, options.listen_port, error)) {
     spdlog::error("{}", error);
     return 1;
   }
   std::thread http([&server] { server.serve(); });
-  spdlog::info("serving http://{}:{}/metrics", options.listen_host, options.listen_port);
+  spdlog::info("serving http://{}:{}/metrics and the call tree at /", options.listen_host, options.listen_port);
 
   std::atomic<bool> stopping{false};
   BrokerConsumer consumer({options.rabbit_host, options.rabbit_port, options.user, options.password, options.vhost,
