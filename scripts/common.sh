@@ -32,6 +32,7 @@ PHANOS_TEST_PACKAGES=(
   rabbitmq-server  # test/rabbitmq runs private nodes of it
   prometheus       # test/collector: a real server scrapes phanos-collector; promtool
   valgrind         # bench/instruction_counts: callgrind counts a profiled call's instructions
+  chromium         # test/prometheus: the call-tree page in a headless browser
 )
 for v in "${PHANOS_CLANG_VERSIONS[@]}"; do
   PHANOS_BUILD_PACKAGES+=(clang-"$v" clang-tools-"$v" clang-format-"$v" clang-tidy-"$v" clangd-"$v"
