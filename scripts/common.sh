@@ -43,6 +43,9 @@ for v in "${PHANOS_CLANG_VERSIONS[@]}"; do
   PHANOS_TEST_PACKAGES+=(llvm-"$v"-tools "${rt:-libclang-rt-$v-dev}")
 done
 unset v rt
+# ... and for `demo.sh --pipeline`: a RabbitMQ node, a Prometheus server,
+# the script that starts them (as the tests do).
+PHANOS_PIPELINE_PACKAGES=(python3 rabbitmq-server prometheus)
 # ... and for the libraries stage (test/libraries): apt-get source unpacks
 # with dpkg-source; fmt and yaml-cpp build their tests against Debian's
 # googletest sources.
