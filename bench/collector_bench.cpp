@@ -1,13 +1,16 @@
 // phanos-collector's ingest throughput without a broker: message bodies as
 // the RabbitMQ handlers write them (phanos::to_json) parsed and aggregated
 // by Ingest, the path every consumed message takes; and the cost of
-// rendering /metrics. The drain through a real broker is measured by the
+// rendering /metrics and answering /api/tree. The drain through a real broker is measured by the
 // test collector.faults.load (see README.md).
 
 #include <benchmark/benchmark.h>
 #include <phanos/phanos.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ingest.hpp"
@@ -80,6 +83,51 @@ void BM_collector_render(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes));
 }
 BENCHMARK(BM_collector_render)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+// One /api/tree answer (what a page load or refresh asks) with `series`
+// time_profiler series: under the lock ingestion takes, as a rendering.
+void BM_collector_tree(benchmark::State& state) {
+  const int series = static_cast<int>(state.range(0));
+  BrokerStatus broker;
+  Ingest ingest = make_ingest(broker);
+  ingest.ingest(message(series, series));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const HttpAnswer answer = ingest.tree("job=bench");
+    bytes = answer.body.size();
+    benchmark::DoNotOptimize(answer.body.data());
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_collector_tree)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+// BM_collector_ingest/50 in real time, /1 while another thread asks
+// /api/tree (100 methods) every millisecond: a thousand page refreshes a
+// second, where a page refreshes every 10 s; /0, without it, is the baseline.
+void BM_collector_ingest_while_serving_tree(benchmark::State& state) {
+  const bool serving = state.range(0) == 1;
+  std::vector<std::string> bodies;
+  for (int i = 0; i < 20; ++i) bodies.push_back(message(50, 100, i));
+  BrokerStatus broker;
+  Ingest ingest = make_ingest(broker);
+  ingest.ingest(bodies[0]);
+  std::atomic<bool> done{false};
+  std::atomic<std::uint64_t> answers{0};
+  std::thread page([&] {
+    while (serving && !done.load()) {
+      benchmark::DoNotOptimize(ingest.tree("job=bench").body.data());
+      ++answers;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  std::size_t next = 0;
+  for (auto _ : state) ingest.ingest(bodies[next++ % bodies.size()]);
+  done = true;
+  page.join();
+  state.SetItemsProcessed(state.iterations() * 50);
+  state.counters["tree_answers"] = static_cast<double>(answers.load());
+}
+BENCHMARK(BM_collector_ingest_while_serving_tree)->Arg(0)->Arg(1)->UseRealTime();
 
 }  // namespace
 

@@ -33,8 +33,6 @@ HttpAnswer json_answer(int status, const json& body) {
   return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n"};
 }
 
-HttpAnswer error_answer(int status, const std::string& message) { return json_answer(status, {{"error", message}}); }
-
 std::string names_of_windows() {
   std::string names;
   for (const TimeWindow& window : time_windows()) names += (names.empty() ? "" : ", ") + window.name;
@@ -47,35 +45,56 @@ void CallTreeApi::snapshot_if_due(const MetricStore& store, SteadyTime now) {
   history_.snapshot_if_due(now, [&] { return method_timings(store); });
 }
 
-HttpAnswer CallTreeApi::answer(std::string_view query, const MetricStore& store, SteadyTime now) const {
+TreeSelection CallTreeApi::select(std::string_view query, const MetricStore& store, SteadyTime now) const {
+  TreeSelection selection;
   const auto parameters = parse_query(query);
   const auto window_parameter = parameters.find("window");
   const std::string window_name = window_parameter == parameters.end() ? "all" : window_parameter->second;
   const std::optional<TimeWindow> window = time_window_named(window_name);
-  if (!window)
-    return error_answer(400, "unknown window \"" + window_name + "\": expected one of " + names_of_windows());
+  if (!window) {
+    selection.status = 400;
+    selection.error = "unknown window \"" + window_name + "\": expected one of " + names_of_windows();
+    return selection;
+  }
+  selection.window = *window;
 
   const MethodTimings current = method_timings(store);
-  json jobs = json::array();
-  for (const auto& [job, _] : current) jobs.push_back(job);
+  for (const auto& [job, _] : current) selection.jobs.push_back(job);
   const auto job_parameter = parameters.find("job");
-  std::string job = current.empty() ? "" : current.begin()->first;
+  selection.job = current.empty() ? "" : current.begin()->first;
   if (job_parameter != parameters.end()) {
-    job = job_parameter->second;
-    if (current.count(job) == 0)
-      return error_answer(404, "unknown job \"" + job + "\": jobs seen are " + (jobs.empty() ? "none" : jobs.dump()));
+    selection.job = job_parameter->second;
+    if (current.count(selection.job) == 0) {
+      selection.status = 404;
+      selection.error = "unknown job \"" + selection.job + "\": jobs seen are " +
+                        (selection.jobs.empty() ? "none" : json(selection.jobs).dump());
+      return selection;
+    }
   }
+  TimingHistory::Windowed windowed = history_.window(*window, selection.job, current, now);
+  selection.timings = std::move(windowed.timings);
+  selection.window_seconds = windowed.seconds;
+  selection.bounds = store.bucket_bounds();
+  return selection;
+}
 
-  const TimingHistory::Windowed windowed = history_.window(*window, job, current, now);
+HttpAnswer CallTreeApi::answer(std::string_view query, const MetricStore& store, SteadyTime now) const {
+  return tree_answer(select(query, store, now));
+}
+
+HttpAnswer tree_answer(const TreeSelection& selection) {
+  if (selection.status != 200) return json_answer(selection.status, {{"error", selection.error}});
   json roots = json::array();
-  for (const CallTreeNode& root : call_tree(windowed.timings, store.bucket_bounds())) roots.push_back(node_json(root));
+  for (const CallTreeNode& root : call_tree(selection.timings, selection.bounds)) roots.push_back(node_json(root));
   json windows = json::array();
   for (const TimeWindow& each : time_windows()) windows.push_back(each.name);
-  const json tree{{"job", job},           {"jobs", std::move(jobs)},
-                  {"window", window->name}, {"windows", std::move(windows)},
-                  {"window_seconds", windowed.seconds}, {"unit", "ms"},
-                  {"roots", std::move(roots)}};
-  return json_answer(200, tree);
+  return json_answer(200, {{"job", selection.job},
+                           {"jobs", selection.jobs},
+                           {"window", selection.window.name},
+                           {"windows", std::move(windows)},
+                           {"window_seconds", selection.window_seconds},
+                           {"unit", "ms"},
+                           {"roots", std::move(roots)}});
 }
 
 }  // namespace phanos::prometheus

@@ -7,13 +7,29 @@
 //
 // Not thread-safe: whoever guards the store guards this too.
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "http_message.hpp"
 #include "metric_store.hpp"
 #include "timing_history.hpp"
 
 namespace phanos::prometheus {
+
+// What an answer is made of, copied out of the store: an owner that guards
+// the store with a lock (the collector's Ingest) holds it only for
+// select(), and builds the tree and its JSON with tree_answer() after.
+struct TreeSelection {
+  int status = 200;  // 400 or 404 with `error`, and nothing else
+  std::string error;
+  std::string job;
+  std::vector<std::string> jobs;
+  TimeWindow window;
+  double window_seconds = 0;
+  JobTimings timings;  // the job's, within the window
+  std::vector<double> bounds;
+};
 
 class CallTreeApi {
  public:
@@ -22,10 +38,13 @@ class CallTreeApi {
   // To be called every few seconds at least: keeps the windows' snapshots.
   void snapshot_if_due(const MetricStore& store, SteadyTime now);
 
+  TreeSelection select(std::string_view query, const MetricStore& store, SteadyTime now) const;
   HttpAnswer answer(std::string_view query, const MetricStore& store, SteadyTime now) const;
 
  private:
   TimingHistory history_;
 };
+
+HttpAnswer tree_answer(const TreeSelection& selection);
 
 }  // namespace phanos::prometheus

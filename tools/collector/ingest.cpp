@@ -60,8 +60,12 @@ std::string Ingest::render() {
 }
 
 prometheus::HttpAnswer Ingest::tree(std::string_view query) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return tree_.answer(query, store_, std::chrono::steady_clock::now());
+  prometheus::TreeSelection selection;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    selection = tree_.select(query, store_, std::chrono::steady_clock::now());
+  }
+  return tree_answer(selection);  // the costly part, outside the lock
 }
 
 void Ingest::keep_tree_snapshots() {

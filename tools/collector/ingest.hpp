@@ -2,7 +2,8 @@
 // Where messages meet the store: the AMQP thread hands each message body to
 // ingest(), the HTTP thread calls render() for /metrics, tree() for
 // /api/tree and, every second, keep_tree_snapshots(). One mutex guards them
-// all, held for one message or one answer at a time.
+// all, held for one message or one answer at a time (for /api/tree only
+// while the timings it needs are copied out).
 //
 // render() also writes the collector's own metrics:
 //   phanos_collector_messages_total            messages received
