@@ -122,6 +122,16 @@ try:
     back = browser.evaluate("document.querySelectorAll('#icicle .box').length")
     checks.check(back == len(expected), f"Escape zooms back out to every call ({back} boxes)")
 
+    # The keyboard alone: Tab reaches the boxes, Enter zooms into the focused one.
+    browser.evaluate("document.getElementById('zoom-out').focus()")
+    browser.press("Tab", key_code=9)
+    focused = browser.evaluate("document.activeElement.dataset.path")
+    browser.press("Enter", key_code=13)
+    zoomed = browser.evaluate("[...document.querySelectorAll('#icicle .box')].map(b => b.dataset.path)")
+    checks.check(focused == "Shop:checkout" and zoomed and zoomed[0] == "Shop:checkout" and len(zoomed) == 5,
+                 f"Tab focuses checkout's box, Enter zooms into it: {focused}, {zoomed}")
+    browser.press("Escape", key_code=27)
+
     # Search: what matches is marked, in the chart and the table.
     browser.evaluate("document.getElementById('search').focus()")
     browser.type_text("pack")
