@@ -4,6 +4,7 @@
 #include "ingest.hpp"
 
 #include <atomic>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace phanos::collector {
@@ -97,6 +98,31 @@ TEST_F(IngestTest, ScrapesWhileMessagesArriveSeeWholeMessages) {
   }
   consumer.join();
   EXPECT_TRUE(has_line(ingest.render(), "phanos_collector_records_total 1000"));
+}
+
+TEST_F(IngestTest, TheCallTreeWhileMessagesArriveSeesWholeMessages) {
+  Ingest ingest = make();
+  // A call and its child in one message, as a root's records are handed over together.
+  const std::string message =
+      R"([{"item":"S","metric":"histogram","units":"mS","job":"app","method":"S:f.g","labels":{},"value":["observe",0.5]},)"
+      R"({"item":"S","metric":"histogram","units":"mS","job":"app","method":"S:f","labels":{},"value":["observe",2.0]}])";
+  std::atomic<bool> done{false};
+  std::thread consumer([&] {
+    for (int i = 0; i < 300; ++i) ingest.ingest(message);
+    done = true;
+  });
+  int answers = 0;
+  while (!done || answers == 0) {
+    const prometheus::HttpAnswer answer = ingest.tree("job=app");
+    if (answer.status == 404) continue;  // no record aggregated yet
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    if (answer.status != 200) break;  // (not ASSERT: the consumer must be joined)
+    const auto root = nlohmann::json::parse(answer.body)["roots"].at(0);
+    EXPECT_EQ(root["count"], root["children"].at(0)["count"]) << "a call's count equals its child's: " << answer.body;
+    ++answers;
+  }
+  consumer.join();
+  EXPECT_EQ(nlohmann::json::parse(ingest.tree("").body)["roots"].at(0)["count"], 300);
 }
 
 }  // namespace
