@@ -122,10 +122,15 @@ try:
     back = browser.evaluate("document.querySelectorAll('#icicle .box').length")
     checks.check(back == len(expected), f"Escape zooms back out to every call ({back} boxes)")
 
-    # The keyboard alone: Tab reaches the boxes, Enter zooms into the focused one.
-    browser.evaluate("document.getElementById('zoom-out').focus()")
+    # The keyboard alone: Tab from the search box (Zoom out is disabled) reaches
+    # the first box, Enter zooms into the focused one.
+    browser.evaluate("document.getElementById('search').focus()")
     browser.press("Tab", key_code=9)
     focused = browser.evaluate("document.activeElement.dataset.path")
+    # The page's refresh (every 10 s) redraws the boxes: the focus stays on the same call.
+    browser.evaluate("load()")
+    refocused = browser.evaluate("document.activeElement.dataset.path")
+    checks.check(refocused == focused, f"a refresh keeps the focus on {focused}: {refocused}")
     browser.press("Enter", key_code=13)
     zoomed = browser.evaluate("[...document.querySelectorAll('#icicle .box')].map(b => b.dataset.path)")
     checks.check(focused == "Shop:checkout" and zoomed and zoomed[0] == "Shop:checkout" and len(zoomed) == 5,

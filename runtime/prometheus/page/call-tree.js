@@ -8,6 +8,7 @@ const state = {
   tree: null,       // the last /api/tree answer
   zoom: null,       // path of the call zoomed into; null: all roots
   search: "",
+  shownDetails: null,  // path of the call in the details panel
   sortKey: "total",
   ascending: false,
 };
@@ -88,6 +89,7 @@ function render() {
     : `${calls} root calls in the last ${seconds} s`;
   renderIcicle();
   renderTable();
+  if (state.shownDetails !== null) showDetails(state.shownDetails);
   $("zoom-out").disabled = state.zoom === null;
 }
 
@@ -119,6 +121,9 @@ function renderIcicle() {
       childLeft += childShare;
     }
   };
+  // A refresh replaces the boxes: the keyboard user stays where they were.
+  const focused = document.activeElement && document.activeElement.closest(".box")
+    ? document.activeElement.dataset.path : null;
   let left = 0;
   for (const root of roots) {
     const share = total > 0 ? root.total / total : 1 / roots.length;
@@ -126,6 +131,8 @@ function renderIcicle() {
     left += share;
   }
   icicle.replaceChildren(...boxes);
+  const refocused = boxes.find((box) => box.dataset.path === focused);
+  if (refocused) refocused.focus();
   icicle.style.height = `${Math.max(depthShown, 1) * rowHeight + 2}px`;
   icicle.classList.toggle("searching", state.search !== "");
   renderBreadcrumb();
@@ -163,6 +170,7 @@ function renderTable() {
 }
 
 function showDetails(path) {
+  state.shownDetails = path;
   const entry = findNode(path);
   if (!entry) return;
   const node = entry.node;
