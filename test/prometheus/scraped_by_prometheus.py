@@ -1,16 +1,18 @@
 """A program configured only through PHANOS_CONFIG with a PrometheusHandler,
 scraped by a real Prometheus server: the counts Prometheus holds equal the
-calls the program made, promtool accepts its /metrics, and a second program
-given the same port logs it once and runs on.
+calls the program made, the call tree's quantiles equal PromQL's
+histogram_quantile() of the same buckets, promtool accepts its /metrics,
+and a second program given the same port logs it once and runs on.
 
 Usage: scraped_by_prometheus.py HANDLER_PROGRAM
 """
+import json
 import os
 import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "collector"))
-from collector_harness import Checks, Prometheus, promtool_check  # noqa: E402
+from collector_harness import Checks, Prometheus, http_get, promtool_check  # noqa: E402
 from handler_process import HandlerProcess  # noqa: E402
 
 program = sys.argv[1]
@@ -42,6 +44,21 @@ try:
     below_10_s = {(m["method"], m["error_raised"]): v
                   for m, v in prometheus.query(f'time_profiler_bucket{{job="{job}",le="10000"}}')}
     checks.check(below_10_s == expected_counts, "the default buckets are there: every call is under le=\"10000\"")
+    # The call tree's quantiles are PromQL's: the same buckets give the same p50/p95/p99.
+    tree = json.loads(http_get(f"http://127.0.0.1:{served.port}/api/tree?job={job}"))
+    stack, by_path = list(tree["roots"]), {}
+    while stack:
+        node = stack.pop()
+        by_path[node["path"]] = node
+        stack.extend(node["children"])
+    for q, key in ((0.5, "p50"), (0.95, "p95"), (0.99, "p99")):
+        promql = {m["method"]: v for m, v in prometheus.query(
+            f'histogram_quantile({q}, sum by (le, method) (time_profiler_bucket{{job="{job}"}}))')}
+        ours = {path: node[key] for path, node in by_path.items()}
+        checks.check(promql.keys() == ours.keys() and all(abs(promql[m] - ours[m]) <= 1e-9 * max(1, promql[m])
+                                                          for m in promql),
+                     f"/api/tree's {key} equals PromQL's histogram_quantile({q}): {ours} vs {promql}")
+
     up = prometheus.query('up{job="phanos-collector"}')
     checks.check(len(up) == 1 and up[0][1] == 1, "Prometheus scrapes the program successfully (up == 1)")
 
