@@ -132,16 +132,25 @@ std::optional<std::string> AmqpConnection::failed_rpc(const std::string& what) {
   return lost("cannot " + what + ": " + describe(reply));
 }
 
-std::optional<std::string> AmqpConnection::consume(const std::string& queue) {
+std::optional<std::string> AmqpConnection::consume(const std::string& queue, QueueOptions options) {
   if (!state_) return std::string("not connected");
   const amqp_bytes_t name = amqp_cstring_bytes(queue.c_str());
-  amqp_queue_declare(state_, channel, name, /*passive=*/0, /*durable=*/0, /*exclusive=*/0, /*auto_delete=*/0,
-                     amqp_empty_table);
-  if (auto failed = failed_rpc("declare the queue '" + escaped_for_log(queue) + "'")) return failed;
+  amqp_field_value_t quorum{};
+  quorum.kind = AMQP_FIELD_KIND_UTF8;
+  quorum.value.bytes = amqp_cstring_bytes("quorum");
+  amqp_table_entry_t quorum_type[] = {entry("x-queue-type", quorum)};
+  const amqp_table_t arguments = options.quorum ? amqp_table_t{1, quorum_type} : amqp_empty_table;
+  amqp_queue_declare(state_, channel, name, /*passive=*/0, /*durable=*/options.quorum, /*exclusive=*/0,
+                     /*auto_delete=*/0, arguments);
+  if (auto failed = failed_rpc("declare the " + std::string(options.quorum ? "quorum" : "classic") + " queue '" +
+                               escaped_for_log(queue) + "'"))
+    return failed;
+  amqp_basic_qos(state_, channel, 0, options.prefetch, /*global=*/0);
+  if (auto failed = failed_rpc("set the prefetch count")) return failed;
   amqp_queue_bind(state_, channel, name, amqp_cstring_bytes(exchange_name_.c_str()),
                   amqp_cstring_bytes(binding_key_.c_str()), amqp_empty_table);
   if (auto failed = failed_rpc("bind the queue to exchange '" + escaped_for_log(exchange_name_) + "'")) return failed;
-  amqp_basic_consume(state_, channel, name, amqp_empty_bytes, /*no_local=*/0, /*no_ack=*/1, /*exclusive=*/0,
+  amqp_basic_consume(state_, channel, name, amqp_empty_bytes, /*no_local=*/0, /*no_ack=*/0, /*exclusive=*/0,
                      amqp_empty_table);
   if (auto failed = failed_rpc("consume the queue")) return failed;
   return std::nullopt;
@@ -155,8 +164,16 @@ std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<do
   timeval limit = to_timeval(wait);
   const amqp_rpc_reply_t reply = amqp_consume_message(state_, &envelope, &limit, 0);
   if (reply.reply_type == AMQP_RESPONSE_NORMAL) {
-    on_message(std::string_view(static_cast<const char*>(envelope.message.body.bytes), envelope.message.body.len));
+    const amqp_basic_properties_t& properties = envelope.message.properties;
+    const bool has_id = (properties._flags & AMQP_BASIC_MESSAGE_ID_FLAG) != 0;
+    on_message(Delivery{std::string_view(static_cast<const char*>(envelope.message.body.bytes),
+                                         envelope.message.body.len),
+                        has_id ? std::string_view(static_cast<const char*>(properties.message_id.bytes),
+                                                  properties.message_id.len)
+                               : std::string_view()});
+    const int acked = amqp_basic_ack(state_, channel, envelope.delivery_tag, /*multiple=*/0);
     amqp_destroy_envelope(&envelope);
+    if (acked != AMQP_STATUS_OK) return lost(amqp_error_string2(acked));
     return std::nullopt;
   }
   if (reply.reply_type != AMQP_RESPONSE_LIBRARY_EXCEPTION) return lost(describe(reply));
@@ -226,16 +243,21 @@ std::optional<std::string> AmqpConnection::poll(std::chrono::duration<double> wa
 }
 
 std::optional<std::string> AmqpConnection::publish(const std::string& exchange, std::string_view routing_key,
-                                                   std::string_view body) {
+                                                   std::string_view body, const std::string& message_id) {
   if (!state_) return std::string("not connected");
   const std::string key(routing_key);  // rabbitmq-c wants it NUL-terminated
   amqp_bytes_t payload;
   payload.len = body.size();
   payload.bytes = const_cast<char*>(body.data());  // only read
-  // No properties, as Python phanos (content_type null on the wire).
+  // Python phanos sends no properties; these two only add to what a
+  // consumer may read: what the body is, and what to drop a repeat by.
+  amqp_basic_properties_t properties{};
+  properties._flags = AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_MESSAGE_ID_FLAG;
+  properties.content_type = amqp_cstring_bytes("application/json");
+  properties.message_id = amqp_cstring_bytes(message_id.c_str());
   const int status = amqp_basic_publish(state_, channel, amqp_cstring_bytes(exchange.c_str()),
                                         amqp_cstring_bytes(key.c_str()), /*mandatory=*/0, /*immediate=*/0,
-                                        /*properties=*/nullptr, payload);
+                                        &properties, payload);
   if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
   return std::nullopt;
 }

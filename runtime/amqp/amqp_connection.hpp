@@ -7,6 +7,7 @@
 #include <amqp.h>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -52,21 +53,34 @@ class AmqpConnection {
   std::optional<std::string> poll(std::chrono::duration<double> wait);
   bool blocked() const noexcept { return blocked_; }
 
+  // Publishes `body` with content_type application/json and `message_id`.
   // Returns the reason on failure (then the connection is closed).
   std::optional<std::string> publish(const std::string& exchange, std::string_view routing_key,
-                                     std::string_view body);
+                                     std::string_view body, const std::string& message_id);
 
-  // Declares `queue` (not durable, not exclusive, not auto-deleted: it
-  // keeps collecting while its consumer restarts), binds it to the
+  // Declares `queue` (never exclusive nor auto-deleted: it keeps collecting
+  // while its consumer restarts; a classic queue is not durable, a quorum
+  // queue is, and survives the loss of a cluster's node), binds it to the
   // exchange (every routing key of a topic exchange; an empty key
-  // otherwise) and consumes it without acknowledgements. Returns the reason
-  // on failure (then the connection is closed).
-  std::optional<std::string> consume(const std::string& queue);
+  // otherwise) and consumes it with acknowledgements, at most `prefetch`
+  // messages unacknowledged. Returns the reason on failure (then the
+  // connection is closed).
+  struct QueueOptions {
+    bool quorum = false;
+    std::uint16_t prefetch = 256;
+  };
+  std::optional<std::string> consume(const std::string& queue, QueueOptions options);
 
-  // Waits at most `wait` for a message of the queue consumed and hands its
-  // body over. Returns the reason when the connection is lost (then it is
-  // closed), nullopt after a message or when the wait ended.
-  using OnMessage = std::function<void(std::string_view body)>;
+  // Waits at most `wait` for a message of the queue consumed, hands it over
+  // and acknowledges it once on_message returned: a message is taken off
+  // the queue only after the consumer dealt with it. Returns the reason
+  // when the connection is lost (then it is closed), nullopt after a
+  // message or when the wait ended.
+  struct Delivery {
+    std::string_view body;
+    std::string_view message_id;  // empty when the message has none
+  };
+  using OnMessage = std::function<void(const Delivery&)>;
   std::optional<std::string> next_message(std::chrono::duration<double> wait, const OnMessage& on_message);
 
   // From another thread: makes a send or receive stuck on the socket fail

@@ -104,6 +104,7 @@ void AsyncPublisher::publish_until_stopped() {
         publisher_.keep_alive(Seconds(0));
         continue;
       }
+      for (Outgoing& message : in_hand) message.message_id = publisher_.next_message_id();
     }
     if (!publisher_.connect(timeout)) {
       sleep_until(std::min(publisher_.next_try(), Clock::now() + tick));
@@ -111,7 +112,7 @@ void AsyncPublisher::publish_until_stopped() {
     }
     // A blocked broker is waited for a tick at a time, to look up between.
     const Outgoing& next = in_hand.front();
-    if (publisher_.publish(next.routing_key, next.body, tick) == RabbitPublisher::Outcome::sent) {
+    if (publisher_.publish(next.routing_key, next.body, next.message_id, tick) == RabbitPublisher::Outcome::sent) {
       queue_.done(next.hand_overs);
       in_hand.pop_front();
     }

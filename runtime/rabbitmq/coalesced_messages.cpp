@@ -38,7 +38,7 @@ std::deque<Outgoing> coalesced(std::deque<Message> waiting, CoalescingLimits lim
       continue;
     }
     open[std::move(key)] = Open{result.size(), next.records};
-    result.push_back(Outgoing{std::move(next.routing_key), std::move(next.body), 1});
+    result.push_back(Outgoing{std::move(next.routing_key), std::move(next.body), 1, {}});
   }
   return result;
 }

@@ -25,6 +25,7 @@ struct Outgoing {
   std::string routing_key;
   std::string body;
   std::size_t hand_overs = 0;
+  std::string message_id;  // given by the publisher, kept when it publishes again
 };
 
 struct CoalescingLimits {

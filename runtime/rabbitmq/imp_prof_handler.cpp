@@ -54,8 +54,8 @@ void ImpProfHandler::handle(const std::vector<Record>& records, std::string_view
   // are dropped without waiting until it unblocks: the program must not be
   // slowed by `timeout` on every call.
   const double blocked_wait = state.gave_up_on_blocked ? 0.0 : state.publisher.params().timeout;
-  const auto outcome =
-      state.publisher.publish(records.front().job, body, std::chrono::duration<double>(blocked_wait));
+  const auto outcome = state.publisher.publish(records.front().job, body, state.publisher.next_message_id(),
+                                              std::chrono::duration<double>(blocked_wait));
   state.gave_up_on_blocked = outcome == detail::RabbitPublisher::Outcome::blocked;
   if (outcome == detail::RabbitPublisher::Outcome::sent) return;
   if (outcome == detail::RabbitPublisher::Outcome::blocked && blocked_wait > 0) {

@@ -71,6 +71,7 @@ void RabbitPublisher::keep_alive(std::chrono::duration<double> wait) {
 }
 
 RabbitPublisher::Outcome RabbitPublisher::publish(std::string_view routing_key, std::string_view body,
+                                                  const std::string& message_id,
                                                   std::chrono::duration<double> blocked_wait) {
   const auto forever = std::chrono::duration<double>(params_.timeout);
   // A broker that went away is usually noticed here, before the message
@@ -85,7 +86,7 @@ RabbitPublisher::Outcome RabbitPublisher::publish(std::string_view routing_key, 
     }
   }
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const auto failure = connection_.publish(params_.exchange_name, routing_key, body);
+    const auto failure = connection_.publish(params_.exchange_name, routing_key, body, message_id);
     if (!failure) return Outcome::sent;
     connection_lost(*failure);
     if (!connect(forever)) break;

@@ -13,6 +13,7 @@
 #include "backoff.hpp"
 #include "connection_log.hpp"
 #include "forks.hpp"
+#include "message_ids.hpp"
 #include "phanos/handlers/rabbit_params.hpp"
 
 namespace phanos::detail {
@@ -32,7 +33,12 @@ class RabbitPublisher {
 
   // Publishes on the current connection, reconnecting once if it was lost.
   // A broker that blocks publishers is waited for at most `blocked_wait`.
-  Outcome publish(std::string_view routing_key, std::string_view body, std::chrono::duration<double> blocked_wait);
+  // A message published again keeps its `message_id`.
+  Outcome publish(std::string_view routing_key, std::string_view body, const std::string& message_id,
+                  std::chrono::duration<double> blocked_wait);
+  // The message_id of the next message (MessageIds: unique across
+  // publishers, processes and restarts).
+  std::string next_message_id() { return message_ids_.next(); }
 
   // Keeps an idle connection alive (heartbeats) and notices its loss.
   void keep_alive(std::chrono::duration<double> wait);
@@ -63,6 +69,7 @@ class RabbitPublisher {
   RabbitParams params_;
   ConnectionLog log_;
   AmqpConnection connection_;
+  MessageIds message_ids_;
   Backoff backoff_;
   unsigned failed_attempts_ = 0;    // since the last connection
   bool reported_blocked_ = false;

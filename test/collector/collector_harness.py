@@ -60,14 +60,15 @@ def stop_process(process, timeout=10):
 
 class Collector:
     def __init__(self, binary, rabbit_port, queue, *options):
+        """rabbit_port None: the options name the broker (--rabbit-hosts)."""
         self.log_file = tempfile.NamedTemporaryFile(prefix="phanos-collector-", suffix=".log", delete=False)
         # A free port can be taken by someone else before the collector binds
         # it (exit code 1, "cannot listen"): then another one.
         for attempt in range(3):
             self.port = free_port()
             self.url = f"http://127.0.0.1:{self.port}/metrics"
-            command = [binary, "--rabbit-port", str(rabbit_port), "--queue", queue,
-                       "--listen", f"127.0.0.1:{self.port}", *options]
+            broker = ["--rabbit-port", str(rabbit_port)] if rabbit_port is not None else []
+            command = [binary, *broker, "--queue", queue, "--listen", f"127.0.0.1:{self.port}", *options]
             print("$ " + " ".join(command), flush=True)
             self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT)
             wait_until(lambda: self.process.poll() is not None or self.samples(), 10)
@@ -105,11 +106,12 @@ class Collector:
         return code
 
 
-def publish(publisher, port, bodies, routing_key="collector_test", repeat=1):
-    """Publishes each body (str) `repeat` times with the tests' publisher."""
+def publish(publisher, port, bodies, routing_key="collector_test", repeat=1, message_id=None):
+    """Publishes each body (str) `repeat` times with the tests' publisher,
+    with the property message_id when given."""
     lines = "".join(json.dumps(body) + "\n" for body in bodies)
-    result = subprocess.run([publisher, str(port), routing_key, str(repeat)], input=lines, capture_output=True,
-                            text=True, timeout=120)
+    command = [publisher, str(port), routing_key, str(repeat)] + ([message_id] if message_id else [])
+    result = subprocess.run(command, input=lines, capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
         raise RuntimeError(f"publisher failed: {result.stderr}")
     return result

@@ -17,8 +17,9 @@ TEST(Options, EverythingGiven) {
              "--metric-name", "gauge:items=queue_length"});
   ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
   const CollectorOptions& o = parsed.options;
-  EXPECT_EQ(o.rabbit_host, "broker");
-  EXPECT_EQ(o.rabbit_port, 5673);
+  ASSERT_EQ(o.rabbit_nodes.size(), 1u);
+  EXPECT_EQ(o.rabbit_nodes[0].host, "broker");
+  EXPECT_EQ(o.rabbit_nodes[0].port, 5673);
   EXPECT_EQ(o.user, "u");
   EXPECT_EQ(o.password, "p");
   EXPECT_EQ(o.vhost, "v");
@@ -41,8 +42,12 @@ TEST(Options, Exchange) {
 TEST(Options, Defaults) {
   const ParsedOptions parsed = parse({"--queue=q", "--listen=:9100"});
   ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
-  EXPECT_EQ(parsed.options.rabbit_host, "127.0.0.1");
-  EXPECT_EQ(parsed.options.rabbit_port, 5672);
+  ASSERT_EQ(parsed.options.rabbit_nodes.size(), 1u);
+  EXPECT_EQ(parsed.options.rabbit_nodes[0].host, "127.0.0.1");
+  EXPECT_EQ(parsed.options.rabbit_nodes[0].port, 5672);
+  EXPECT_FALSE(parsed.options.quorum_queue);
+  EXPECT_EQ(parsed.options.prefetch, 256);
+  EXPECT_EQ(parsed.options.dedup_window, 100000u);
   EXPECT_EQ(parsed.options.user, "guest");
   EXPECT_EQ(parsed.options.vhost, "/");
   EXPECT_EQ(parsed.options.exchange_name, "profiling");
@@ -50,6 +55,38 @@ TEST(Options, Defaults) {
   EXPECT_EQ(parsed.options.listen_host, "0.0.0.0");
   EXPECT_EQ(parsed.options.buckets, prometheus::default_bucket_bounds());
   EXPECT_EQ(parse({"--queue=q", "--listen=[::1]:80"}).options.listen_host, "::1");
+}
+
+TEST(Options, ClusterNodesQueueTypePrefetchAndDedupWindow) {
+  const ParsedOptions parsed = parse({"--queue=q", "--listen=:9100", "--rabbit-hosts", "n1:5672,[::1]:5673,n3",
+                                      "--queue-type", "quorum", "--prefetch=1000", "--dedup-window", "0"});
+  ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+  const CollectorOptions& o = parsed.options;
+  ASSERT_EQ(o.rabbit_nodes.size(), 3u);
+  EXPECT_EQ(o.rabbit_nodes[0].host, "n1");
+  EXPECT_EQ(o.rabbit_nodes[1].host, "::1");
+  EXPECT_EQ(o.rabbit_nodes[1].port, 5673);
+  EXPECT_EQ(o.rabbit_nodes[2].port, 5672);
+  EXPECT_TRUE(o.quorum_queue);
+  EXPECT_EQ(o.prefetch, 1000);
+  EXPECT_EQ(o.dedup_window, 0u);
+}
+
+TEST(Options, ClusterOptionsRefuseWhatTheyCannotUse) {
+  const auto error_of = [](std::vector<std::string> args) {
+    args.insert(args.end(), {"--queue=q", "--listen=:9100"});
+    const ParsedOptions parsed = parse(args);
+    EXPECT_EQ(parsed.action, ParsedOptions::Action::error);
+    return parsed.error;
+  };
+  EXPECT_EQ(error_of({"--rabbit-hosts", "n1:5672,:5673"}),
+            "--rabbit-hosts: \":5673\" is not HOST:PORT, [IPv6]:PORT or HOST (port 5672)");
+  EXPECT_EQ(error_of({"--rabbit-hosts", "n1:99999"}),
+            "--rabbit-hosts: \"n1:99999\" is not HOST:PORT, [IPv6]:PORT or HOST (port 5672)");
+  EXPECT_EQ(error_of({"--rabbit-hosts=n1", "--rabbit-host=n2"}),
+            "--rabbit-hosts replaces --rabbit-host and --rabbit-port: give one or the other");
+  EXPECT_EQ(error_of({"--queue-type", "stream"}), "--queue-type: invalid value \"stream\"");
+  EXPECT_EQ(error_of({"--prefetch", "0"}), "--prefetch: invalid value \"0\"");
 }
 
 TEST(Options, HelpAndVersion) {

@@ -78,6 +78,9 @@ int main(int argc, char** argv) {
     line["content_type"] = (properties._flags & AMQP_BASIC_CONTENT_TYPE_FLAG)
                                ? nlohmann::ordered_json(text(properties.content_type))
                                : nlohmann::ordered_json(nullptr);
+    line["message_id"] = (properties._flags & AMQP_BASIC_MESSAGE_ID_FLAG)
+                             ? nlohmann::ordered_json(text(properties.message_id))
+                             : nlohmann::ordered_json(nullptr);
     line["properties_flags"] = properties._flags;
     line["raw_body"] = text(envelope.message.body);
     std::cout << line.dump() << std::endl;

@@ -7,7 +7,6 @@
 #include <thread>
 
 #include "backoff.hpp"
-#include "connection_log.hpp"
 #include "escaped_for_log.hpp"
 
 namespace phanos::collector {
@@ -24,40 +23,69 @@ void sleep_until_or_stopping(Clock::time_point until, const std::atomic<bool>& s
   while (!stopping && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(50));
 }
 
+std::string node_name(const detail::BrokerAddress& node) {
+  const bool ipv6 = node.host.find(':') != std::string::npos;
+  return (ipv6 ? "[" + node.host + "]" : node.host) + ":" + std::to_string(node.port);
+}
+
 }  // namespace
 
-BrokerConsumer::BrokerConsumer(detail::AmqpEndpoint endpoint, std::string queue, OnMessage on_message,
-                               BrokerStatus& status)
-    : endpoint_(std::move(endpoint)), queue_(std::move(queue)), on_message_(std::move(on_message)), status_(status) {
+BrokerConsumer::BrokerConsumer(detail::AmqpEndpoint endpoint, std::vector<detail::BrokerAddress> nodes,
+                               std::string queue, detail::AmqpConnection::QueueOptions queue_options,
+                               OnMessage on_message, BrokerStatus& status)
+    : endpoint_(std::move(endpoint)),
+      nodes_(std::move(nodes)),
+      queue_(std::move(queue)),
+      queue_options_(queue_options),
+      on_message_(std::move(on_message)),
+      status_(status) {
   endpoint_.heartbeat = heartbeat_seconds;
+  for (const detail::BrokerAddress& node : nodes_)
+    logs_.emplace_back("RabbitMQ at " + detail::escaped_for_log(node_name(node)));
 }
 
 void BrokerConsumer::run(const std::atomic<bool>& stopping) {
-  detail::ConnectionLog log("RabbitMQ at " + endpoint_.host + ":" + std::to_string(endpoint_.port));
   detail::Backoff backoff(first_delay, longest_delay);
   detail::AmqpConnection connection;
   while (!stopping) {
-    std::optional<std::string> failed = connection.open(endpoint_, open_timeout);
-    if (!failed) failed = connection.consume(queue_);
-    if (failed) {
-      backoff.failed(Clock::now());
-      const std::string line = log.cannot_connect(*failed, backoff);
-      if (!line.empty()) spdlog::error("{}", line);
-      sleep_until_or_stopping(backoff.next_try(), stopping);
-      continue;
+    bool connected = false;
+    for (std::size_t node = 0; node < nodes_.size() && !stopping && !connected; ++node) {
+      connected = consume_from(node, connection, stopping);
     }
-    backoff.succeeded();
-    log.connected();
-    status_.connected = true;
-    ++status_.connections;
-    spdlog::info("connected to {}:{}, consuming queue '{}' bound to exchange '{}'", detail::escaped_for_log(endpoint_.host),
-                 endpoint_.port, detail::escaped_for_log(queue_), detail::escaped_for_log(endpoint_.exchange_name));
-    std::optional<std::string> lost;
-    while (!stopping && !lost) lost = connection.next_message(poll_interval, on_message_);
-    status_.connected = false;
-    if (lost) spdlog::error("{}", log.connection_lost(*lost));
+    if (connected) {
+      backoff.succeeded();
+      continue;  // lost: the first node first again
+    }
+    backoff.failed(Clock::now());
+    sleep_until_or_stopping(backoff.next_try(), stopping);
   }
   connection.close_gracefully(std::chrono::seconds(1));
+}
+
+bool BrokerConsumer::consume_from(std::size_t node, detail::AmqpConnection& connection,
+                                  const std::atomic<bool>& stopping) {
+  endpoint_.host = nodes_[node].host;
+  endpoint_.port = nodes_[node].port;
+  detail::ConnectionLog& log = logs_[node];
+  std::optional<std::string> failed = connection.open(endpoint_, open_timeout);
+  if (!failed) failed = connection.consume(queue_, queue_options_);
+  if (failed) {
+    // The back-off of the round of every node: retried in 0.2 s to 2 s.
+    const std::string line = log.cannot_connect(*failed, detail::Backoff(first_delay, longest_delay));
+    if (!line.empty()) spdlog::error("{}", line);
+    return false;
+  }
+  log.connected();
+  status_.connected = true;
+  ++status_.connections;
+  spdlog::info("connected to {}, consuming {} queue '{}' bound to exchange '{}'",
+               detail::escaped_for_log(node_name(nodes_[node])), queue_options_.quorum ? "quorum" : "classic",
+               detail::escaped_for_log(queue_), detail::escaped_for_log(endpoint_.exchange_name));
+  std::optional<std::string> lost;
+  while (!stopping && !lost) lost = connection.next_message(poll_interval, on_message_);
+  status_.connected = false;
+  if (lost) spdlog::error("{}", log.connection_lost(*lost));
+  return true;
 }
 
 }  // namespace phanos::collector

@@ -1,42 +1,56 @@
 #pragma once
 // The AMQP side, on the AMQP layer the RabbitMQ handlers use (runtime/amqp):
 // connects, declares the exchange as the handlers do (by default the
-// "profiling" fanout exchange), declares the queue (not durable, not
-// exclusive, not auto-deleted: it keeps collecting while the collector
-// restarts) and binds it, then hands every message body over. When the
-// connection fails or the broker goes away it logs that as the handlers do
-// (a failure once until it changes) and reconnects with back-off (0.2 s
-// doubling to 2 s), declaring everything again: a restarted broker has
-// forgotten a non-durable queue.
+// "profiling" fanout exchange), declares the queue (--queue-type: a classic
+// queue, not durable, or a durable quorum queue; never exclusive nor
+// auto-deleted: it keeps collecting while the collector restarts) and binds
+// it, then hands every message over and acknowledges it after: a message
+// leaves the queue only once aggregated, so one the collector did not get
+// to (killed mid-drain) is delivered again, to it or another consumer.
 //
-// Messages are consumed without acknowledgements: a record lost when the
-// collector dies is a sample lost, and the broker then never holds
-// delivered messages for it.
+// The nodes (--rabbit-hosts) are tried in order, the first one first after
+// every loss: a cluster's consumer fails over to the next node and back.
+// When none can be reached it logs that as the handlers do (a failure once
+// until it changes, per node) and tries again with back-off (0.2 s doubling
+// to 2 s), declaring everything again: a restarted broker has forgotten a
+// non-durable queue.
 
 #include <atomic>
 #include <functional>
 #include <string>
-#include <string_view>
+#include <vector>
 
 #include "amqp_connection.hpp"
+#include "broker_address.hpp"
 #include "broker_status.hpp"
+#include "connection_log.hpp"
 
 namespace phanos::collector {
 
 class BrokerConsumer {
  public:
-  using OnMessage = std::function<void(std::string_view body)>;
-  // The endpoint's heartbeat is the collector's own (30 s).
-  BrokerConsumer(detail::AmqpEndpoint endpoint, std::string queue, OnMessage on_message, BrokerStatus& status);
+  using OnMessage = detail::AmqpConnection::OnMessage;
+  // The endpoint's host and port are each node's in turn, its heartbeat
+  // the collector's own (30 s).
+  BrokerConsumer(detail::AmqpEndpoint endpoint, std::vector<detail::BrokerAddress> nodes, std::string queue,
+                 detail::AmqpConnection::QueueOptions queue_options, OnMessage on_message, BrokerStatus& status);
 
   // Consumes until `stopping` is set; returns within about half a second of it.
   void run(const std::atomic<bool>& stopping);
 
  private:
+  // Consumes from nodes_[node] until the connection is lost or `stopping`;
+  // false when it could not connect.
+  bool consume_from(std::size_t node, detail::AmqpConnection& connection, const std::atomic<bool>& stopping);
+
   detail::AmqpEndpoint endpoint_;
+  std::vector<detail::BrokerAddress> nodes_;
+  std::vector<detail::ConnectionLog> logs_;  // one per node
   std::string queue_;
+  detail::AmqpConnection::QueueOptions queue_options_;
   OnMessage on_message_;
   BrokerStatus& status_;
+  std::string last_failure_;  // of the last node tried, for the back-off's log line
 };
 
 }  // namespace phanos::collector

@@ -17,13 +17,17 @@ void write_own(std::string& out, const char* name, const char* type, const char*
 
 }  // namespace
 
-Ingest::Ingest(MetricStore store, RecordLimits limits, const BrokerStatus& broker)
-    : store_(std::move(store)), limits_(limits), broker_(broker) {}
+Ingest::Ingest(MetricStore store, RecordLimits limits, const BrokerStatus& broker, std::size_t dedup_window)
+    : store_(std::move(store)), limits_(limits), broker_(broker), received_(dedup_window) {}
 
-void Ingest::ingest(std::string_view body) {
+void Ingest::ingest(std::string_view body, std::string_view message_id) {
   ParsedMessage parsed = parse_message(body, limits_);  // outside the lock: the costly part
   std::lock_guard<std::mutex> lock(mutex_);
   ++messages_;
+  if (!message_id.empty() && received_.seen_before(message_id)) {
+    ++duplicates_;
+    return;
+  }
   for (const Rejection& rejection : parsed.rejections) count_rejection(rejection);
   for (const IncomingRecord& record : parsed.records) {
     const MetricStore::Result result = store_.apply(record);
@@ -76,6 +80,9 @@ void Ingest::keep_tree_snapshots() {
 void Ingest::write_own_metrics(std::string& out) const {
   write_own(out, "phanos_collector_messages_total", "counter", "Messages received from the broker.",
             static_cast<double>(messages_));
+  write_own(out, "phanos_collector_duplicates_total", "counter",
+            "Messages dropped because a message of the same message_id was received before.",
+            static_cast<double>(duplicates_));
   write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(records_));
   out += "# HELP phanos_collector_rejected_total Messages or records refused, by reason.\n"
          "# TYPE phanos_collector_rejected_total counter\n";

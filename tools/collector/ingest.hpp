@@ -7,6 +7,7 @@
 //
 // render() also writes the collector's own metrics:
 //   phanos_collector_messages_total            messages received
+//   phanos_collector_duplicates_total          messages dropped as received before (--dedup-window)
 //   phanos_collector_records_total             records aggregated
 //   phanos_collector_rejected_total{reason}    messages or records refused (see rejection.hpp)
 //   phanos_collector_dropped_series_total      records dropped by the series cap
@@ -23,6 +24,7 @@
 
 #include "broker_status.hpp"
 #include "call_tree_api.hpp"
+#include "duplicate_window.hpp"
 #include "metric_store.hpp"
 #include "rate_limited_log.hpp"
 #include "record_parser.hpp"
@@ -33,9 +35,11 @@ using prometheus::MetricStore;
 
 class Ingest {
  public:
-  Ingest(MetricStore store, RecordLimits limits, const BrokerStatus& broker);
+  // `dedup_window`: how many message_ids are remembered (DuplicateWindow).
+  Ingest(MetricStore store, RecordLimits limits, const BrokerStatus& broker, std::size_t dedup_window = 0);
 
-  void ingest(std::string_view body);
+  // A message without an id (`message_id` empty) is never a duplicate.
+  void ingest(std::string_view body, std::string_view message_id = {});
   std::string render();
   prometheus::HttpAnswer tree(std::string_view query);
   void keep_tree_snapshots();
@@ -50,7 +54,9 @@ class Ingest {
   RecordLimits limits_;
   const BrokerStatus& broker_;
   RateLimitedLog log_;
+  DuplicateWindow received_;
   std::uint64_t messages_ = 0;
+  std::uint64_t duplicates_ = 0;
   std::uint64_t records_ = 0;
   std::uint64_t dropped_series_ = 0;
   std::map<RejectReason, std::uint64_t> rejected_;

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
   BrokerStatus broker;
   StoreLimits limits;
   limits.max_series_per_metric = options.max_series;
-  Ingest ingest(MetricStore(options.buckets, options.naming, limits), RecordLimits{}, broker);
+  Ingest ingest(MetricStore(options.buckets, options.naming, limits), RecordLimits{}, broker, options.dedup_window);
 
   MetricsServer server([&ingest] { return ingest.render(); },
                        [&ingest](std::string_view query) { return ingest.tree(query); });
@@ -62,10 +62,11 @@ int main(int argc, char** argv) {
   spdlog::info("serving http://{}:{}/metrics and the call tree at /", options.listen_host, options.listen_port);
 
   std::atomic<bool> stopping{false};
-  BrokerConsumer consumer({options.rabbit_host, options.rabbit_port, options.user, options.password, options.vhost,
+  BrokerConsumer consumer({/*host, port: each node's=*/"", 0, options.user, options.password, options.vhost,
                            /*heartbeat=*/0, options.exchange_name, options.exchange_type},
-                          options.queue,
-                          [&ingest](std::string_view body) { ingest.ingest(body); }, broker);
+                          options.rabbit_nodes, options.queue, {options.quorum_queue, options.prefetch},
+                          [&ingest](const auto& delivery) { ingest.ingest(delivery.body, delivery.message_id); },
+                          broker);
   std::thread amqp([&] { consumer.run(stopping); });
 
   int received = 0;

@@ -73,10 +73,21 @@ http://HOST:PORT/metrics in Prometheus' text format.
 
   --rabbit-host H        broker host (default 127.0.0.1)
   --rabbit-port P        broker port (default 5672)
+  --rabbit-hosts H1:P1,H2:P2,...
+                         the nodes of a cluster, tried in order (the first
+                         again after every loss); instead of the two above
   --user U               (default guest)
   --password W           (default guest)
   --vhost V              (default /)
   --queue NAME           the queue to declare, bind and consume (required)
+  --queue-type TYPE      classic (default: not durable) or quorum (durable,
+                         replicated: survives the loss of a cluster's node)
+  --prefetch N           messages delivered before they are acknowledged, at
+                         most (default 256); each is acknowledged once
+                         aggregated
+  --dedup-window N       message_ids remembered: a message received again
+                         within the last N is dropped and counted (default
+                         100000; 0: none)
   --exchange NAME        the exchange to declare and bind the queue to, the
                          handlers' exchange_name (default profiling)
   --exchange-type TYPE   its type, the handlers' exchange_type (default fanout)
@@ -99,6 +110,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   ParsedOptions result;
   CollectorOptions& o = result.options;
   bool listen_given = false;
+  bool single_node = false, nodes_given = false;
+  std::string host = "127.0.0.1";
+  int port = 5672;
   const auto fail = [&](std::string error) {
     result.action = ParsedOptions::Action::error;
     result.error = std::move(error);
@@ -110,8 +124,31 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     return port.has_value();
   };
   const std::map<std::string, std::function<bool(const std::string&, std::string&)>> with_value{
-      {"--rabbit-host", [&](const std::string& v, std::string&) { o.rabbit_host = v; return !v.empty(); }},
-      {"--rabbit-port", [&](const std::string& v, std::string&) { return port_of(v, o.rabbit_port); }},
+      {"--rabbit-host", [&](const std::string& v, std::string&) { single_node = true; host = v; return !v.empty(); }},
+      {"--rabbit-port", [&](const std::string& v, std::string&) { single_node = true; return port_of(v, port); }},
+      {"--rabbit-hosts",
+       [&](const std::string& v, std::string& e) {
+         nodes_given = detail::parse_broker_addresses(v, o.rabbit_nodes, e);
+         if (!nodes_given) e = "--rabbit-hosts: " + e;
+         return nodes_given;
+       }},
+      {"--queue-type",
+       [&](const std::string& v, std::string&) {
+         o.quorum_queue = v == "quorum";
+         return v == "quorum" || v == "classic";
+       }},
+      {"--prefetch",
+       [&](const std::string& v, std::string&) {
+         const std::optional<long> n = integer(v, 1, 65535);
+         if (n) o.prefetch = static_cast<std::uint16_t>(*n);
+         return n.has_value();
+       }},
+      {"--dedup-window",
+       [&](const std::string& v, std::string&) {
+         const std::optional<long> n = integer(v, 0, 100000000);
+         if (n) o.dedup_window = static_cast<std::size_t>(*n);
+         return n.has_value();
+       }},
       {"--user", [&](const std::string& v, std::string&) { o.user = v; return true; }},
       {"--password", [&](const std::string& v, std::string&) { o.password = v; return true; }},
       {"--vhost", [&](const std::string& v, std::string&) { o.vhost = v; return !v.empty(); }},
@@ -155,6 +192,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     if (!option->second(*value, error))
       return fail(error.empty() ? name + ": invalid value \"" + detail::escaped_for_log(*value) + "\"" : error);
   }
+  if (single_node && nodes_given) return fail("--rabbit-hosts replaces --rabbit-host and --rabbit-port: give one or the other");
+  if (!nodes_given) o.rabbit_nodes = {{host, port}};
   if (o.queue.empty()) return fail("--queue is required");
   if (!listen_given) return fail("--listen is required");
   return result;

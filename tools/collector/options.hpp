@@ -2,9 +2,11 @@
 // phanos-collector's command line.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "broker_address.hpp"
 #include "metric_naming.hpp"
 #include "metric_store.hpp"
 #include "wire_contract.hpp"
@@ -12,12 +14,16 @@
 namespace phanos::collector {
 
 struct CollectorOptions {
-  std::string rabbit_host = "127.0.0.1";
-  int rabbit_port = 5672;
+  // The nodes tried in order (--rabbit-hosts), or the one of --rabbit-host
+  // and --rabbit-port.
+  std::vector<detail::BrokerAddress> rabbit_nodes{{"127.0.0.1", 5672}};
   std::string user = "guest";
   std::string password = "guest";
   std::string vhost = "/";
   std::string queue;
+  bool quorum_queue = false;       // --queue-type quorum
+  std::uint16_t prefetch = 256;    // messages delivered and not yet acknowledged, at most
+  std::size_t dedup_window = 100000;  // message_ids remembered to drop repeats
   std::string exchange_name{wire::default_exchange_name};
   std::string exchange_type{wire::default_exchange_type};
   std::string listen_host;
