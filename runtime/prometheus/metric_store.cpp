@@ -51,7 +51,39 @@ std::vector<double> default_bucket_bounds() {
 MetricStore::MetricStore(std::vector<double> bucket_bounds, MetricNaming naming, StoreLimits limits)
     : bucket_bounds_(std::move(bucket_bounds)), naming_(std::move(naming)), limits_(limits) {}
 
+bool MetricStore::is_number_operation(Operation operation) {
+  return operation == Operation::observe || operation == Operation::inc || operation == Operation::dec ||
+         operation == Operation::set;
+}
+
+void MetricStore::apply_number(SeriesValue& value, const IncomingRecord& record, const std::vector<double>& bounds) {
+  switch (record.operation) {
+    case Operation::observe: {
+      auto& distribution = std::get<Distribution>(value);
+      if (!distribution.bucket_counts.empty()) {
+        const auto bound = std::lower_bound(bounds.begin(), bounds.end(), record.number);
+        ++distribution.bucket_counts[static_cast<std::size_t>(bound - bounds.begin())];
+      }
+      distribution.sum += record.number;
+      ++distribution.count;
+      break;
+    }
+    case Operation::inc: std::get<double>(value) += record.number; break;
+    case Operation::dec: std::get<double>(value) -= record.number; break;
+    case Operation::set: std::get<double>(value) = record.number; break;
+    case Operation::info:
+    case Operation::state: break;  // not numbers
+  }
+}
+
 MetricStore::Result MetricStore::apply(const IncomingRecord& record) {
+  const bool number = is_number_operation(record.operation);
+  if (number) {
+    if (const auto* seen = recent_.find(record)) {
+      apply_number(*seen->value, record, bucket_bounds_);
+      return {Outcome::applied, *seen->metric, {}};
+    }
+  }
   std::string name = naming_.name_of(record.type, record.units);
   auto family = families_.find(name);
   if (family == families_.end()) {
@@ -88,20 +120,16 @@ MetricStore::Result MetricStore::apply(const IncomingRecord& record) {
   }
 
   SeriesValue& value = found->second;
+  if (number) {
+    apply_number(value, record, bucket_bounds_);
+    recent_.remember({&value, &family->first});
+    return {Outcome::applied, std::move(name), {}};
+  }
   switch (record.operation) {
-    case Operation::observe: {
-      auto& distribution = std::get<Distribution>(value);
-      if (!distribution.bucket_counts.empty()) {
-        const auto bound = std::lower_bound(bucket_bounds_.begin(), bucket_bounds_.end(), record.number);
-        ++distribution.bucket_counts[static_cast<std::size_t>(bound - bucket_bounds_.begin())];
-      }
-      distribution.sum += record.number;
-      ++distribution.count;
-      break;
-    }
-    case Operation::inc: std::get<double>(value) += record.number; break;
-    case Operation::dec: std::get<double>(value) -= record.number; break;
-    case Operation::set: std::get<double>(value) = record.number; break;
+    case Operation::observe:
+    case Operation::inc:
+    case Operation::dec:
+    case Operation::set: break;  // above
     case Operation::info: std::get<InfoValue>(value) = std::move(info); break;
     case Operation::state: {
       auto& states = std::get<EnumStates>(value);

@@ -17,6 +17,7 @@
 
 #include "incoming_record.hpp"
 #include "metric_naming.hpp"
+#include "series_cache.hpp"
 #include "rejection.hpp"
 
 namespace phanos::prometheus {
@@ -73,11 +74,15 @@ class MetricStore {
   std::size_t series_count() const { return series_count_; }
 
  private:
+  static bool is_number_operation(Operation operation);
+  static void apply_number(SeriesValue& value, const IncomingRecord& record, const std::vector<double>& bounds);
+
   std::vector<double> bucket_bounds_;
   MetricNaming naming_;
   StoreLimits limits_;
-  std::map<std::string, Family> families_;
+  std::map<std::string, Family> families_;  // nodes stay put: the cache points into them
   std::size_t series_count_ = 0;
+  SeriesCache<SeriesValue> recent_{100000};
 };
 
 }  // namespace phanos::prometheus

@@ -32,6 +32,23 @@ TEST(MetricStore, HistogramsCountObservationsPerBucket) {
   EXPECT_EQ(distribution.count, 5u);
 }
 
+// The second record of a series takes the store's shortcut (series_cache.hpp):
+// a copy of the store must count on its own series, not the original's.
+TEST(MetricStore, ACopyCountsOnItsOwnSeries) {
+  MetricStore original({1, 5}, MetricNaming{});
+  original.apply(observe(0.5));
+  original.apply(observe(0.5));
+  MetricStore copy = original;
+  EXPECT_EQ(copy.apply(observe(3.0)).metric, "time_profiler");
+  EXPECT_EQ(std::get<Distribution>(series(original, "time_profiler", handler)).count, 2u);
+  EXPECT_EQ(std::get<Distribution>(series(copy, "time_profiler", handler)).count, 3u);
+  original.apply(observe(7.0));
+  EXPECT_EQ(std::get<Distribution>(series(original, "time_profiler", handler)).bucket_counts,
+            (std::vector<std::uint64_t>{2, 0, 1}));
+  EXPECT_EQ(std::get<Distribution>(series(copy, "time_profiler", handler)).bucket_counts,
+            (std::vector<std::uint64_t>{2, 1, 0}));
+}
+
 TEST(MetricStore, SummariesKeepSumAndCountOnly) {
   MetricStore store({1, 5}, MetricNaming{});
   store.apply(make_record(MetricType::summary, Operation::observe, 2));
