@@ -36,16 +36,24 @@ bool parse_one(std::string_view text, BrokerAddress& address) {
 
 }  // namespace
 
+bool parse_broker_address(std::string_view text, BrokerAddress& address, std::string& error) {
+  if (parse_one(text, address)) return true;
+  error = "\"" + escaped_for_log(text) + "\" is not HOST:PORT, [IPv6]:PORT or HOST (port 5672)";
+  return false;
+}
+
+std::string to_string(const BrokerAddress& address) {
+  const bool ipv6 = address.host.find(':') != std::string::npos;
+  return (ipv6 ? "[" + address.host + "]" : address.host) + ":" + std::to_string(address.port);
+}
+
 bool parse_broker_addresses(std::string_view list, std::vector<BrokerAddress>& addresses, std::string& error) {
   addresses.clear();
   for (std::size_t start = 0;;) {
     const auto comma = list.find(',', start);
     const std::string_view entry = list.substr(start, comma == std::string_view::npos ? comma : comma - start);
     BrokerAddress address;
-    if (!parse_one(entry, address)) {
-      error = "\"" + escaped_for_log(entry) + "\" is not HOST:PORT, [IPv6]:PORT or HOST (port 5672)";
-      return false;
-    }
+    if (!parse_broker_address(entry, address, error)) return false;
     addresses.push_back(std::move(address));
     if (comma == std::string_view::npos) return true;
     start = comma + 1;

@@ -2,7 +2,7 @@
 // {"handler_name": ..., "host": ..., "port": ..., "user": ..., "password": ...,
 //  "heartbeat": ..., "timeout": ..., "retry": ..., "retry_delay": ...,
 //  "exchange_name": ..., "exchange_type": ...} as Python's keyword arguments,
-// plus this port's "vhost" (also pika's "virtual_host"), and for
+// plus this port's "vhost" (also pika's "virtual_host") and "hosts", and for
 // AsyncImpProfHandler "queue_capacity", "drain_timeout",
 // "max_message_records" and "max_message_bytes".
 
@@ -10,6 +10,7 @@
 #include <limits>
 #include <optional>
 
+#include "broker_address.hpp"
 #include "escaped_for_log.hpp"
 #include "rabbit_handler_config.hpp"
 #include "phanos/handlers/async_imp_prof_handler.hpp"
@@ -55,6 +56,24 @@ void read_seconds(ConfigObject& args, std::string_view key, bool positive, doubl
   into = seconds;
 }
 
+// "hosts": a non-empty list of "host:port" strings (broker_address.hpp).
+void read_hosts(ConfigObject& args, std::vector<std::string>& into) {
+  const Json* value = args.find("hosts");
+  if (!value) return;
+  const std::string path = args.path_of("hosts");
+  if (!value->is_array() || value->empty())
+    reject(path, "expected a list of \"host:port\" strings, got " + describe(*value));
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    const Json& entry = (*value)[i];
+    const std::string entry_path = path + "[" + std::to_string(i) + "]";
+    if (!entry.is_string()) reject(entry_path, "expected a \"host:port\" string, got " + describe(entry));
+    BrokerAddress node;
+    std::string error;
+    if (!parse_broker_address(entry.get<std::string>(), node, error)) reject(entry_path, error);
+    into.push_back(entry.get<std::string>());
+  }
+}
+
 // "vhost", or pika's "virtual_host" (Python phanos passes its keyword
 // arguments on to pika); both only when they agree.
 void read_vhost(ConfigObject& args, std::string& into) {
@@ -74,6 +93,7 @@ RabbitParams read_params(ConfigObject& args) {
   read_string(args, "user", params.user);
   read_string(args, "password", params.password);
   read_vhost(args, params.vhost);
+  read_hosts(args, params.hosts);
   read_integer(args, "heartbeat", 0, 65535, params.heartbeat);
   read_seconds(args, "timeout", true, params.timeout);
   // 0 as Python takes it: one attempt, no retry.

@@ -1,5 +1,6 @@
 #include "rabbit_publisher.hpp"
 
+#include <stdexcept>
 #include <thread>
 
 #include "log.hpp"
@@ -7,17 +8,37 @@
 namespace phanos::detail {
 namespace {
 
-AmqpEndpoint endpoint_of(const RabbitParams& params) {
-  return {params.host,      params.port,      params.user,          params.password,
-          params.vhost,     params.heartbeat, params.exchange_name, params.exchange_type};
+AmqpEndpoint endpoint_of(const RabbitParams& params, const BrokerAddress& node) {
+  return {node.host,    node.port,        params.user,          params.password,
+          params.vhost, params.heartbeat, params.exchange_name, params.exchange_type};
+}
+
+// RabbitParams::hosts, or host and port; throws std::invalid_argument
+// naming the entry that is not a node.
+std::vector<BrokerAddress> nodes_of(const RabbitParams& params) {
+  if (params.hosts.empty()) return {{params.host, params.port}};
+  std::vector<BrokerAddress> nodes(params.hosts.size());
+  for (std::size_t i = 0; i < params.hosts.size(); ++i) {
+    std::string error;
+    if (!parse_broker_address(params.hosts[i], nodes[i], error))
+      throw std::invalid_argument("RabbitParams::hosts[" + std::to_string(i) + "]: " + error);
+  }
+  return nodes;
+}
+
+std::string names_of(const std::vector<BrokerAddress>& nodes) {
+  std::string names;
+  for (const BrokerAddress& node : nodes) names += (names.empty() ? "" : ", ") + to_string(node);
+  return names;
 }
 
 }  // namespace
 
 RabbitPublisher::RabbitPublisher(std::string_view handler_kind, std::string_view handler_name, RabbitParams params)
     : params_(std::move(params)),
-      log_(std::string(handler_kind) + " '" + escaped_for_log(handler_name) + "' (" + escaped_for_log(params_.host) +
-           ":" + std::to_string(params_.port) + ")") {}
+      nodes_(nodes_of(params_)),
+      log_(std::string(handler_kind) + " '" + escaped_for_log(handler_name) + "' (" +
+           escaped_for_log(names_of(nodes_)) + ")") {}
 
 bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
   if (connection_.is_open()) return true;
@@ -27,7 +48,7 @@ bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
   std::string reason;
   for (int attempt = 0; attempt < std::max(1, params_.retry); ++attempt) {
     if (attempt > 0) std::this_thread::sleep_for(std::chrono::duration<double>(params_.retry_delay));
-    const auto failure = connection_.open(endpoint_of(params_), attempt_limit);
+    const auto failure = open_first_node(attempt_limit);
     if (!failure) {
       if (failed_attempts_ > 0) {
         log_warning(log_.who() + ": connected after " + std::to_string(failed_attempts_) + " failed attempts");
@@ -45,6 +66,17 @@ bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
   const std::string line = log_.cannot_connect(reason, backoff_);
   if (!line.empty()) log_error(line);
   return false;
+}
+
+std::optional<std::string> RabbitPublisher::open_first_node(std::chrono::duration<double> limit) {
+  if (nodes_.size() == 1) return connection_.open(endpoint_of(params_, nodes_.front()), limit);
+  std::string reasons;
+  for (const BrokerAddress& node : nodes_) {
+    const auto failure = connection_.open(endpoint_of(params_, node), limit);
+    if (!failure) return std::nullopt;
+    reasons += (reasons.empty() ? "" : "; ") + to_string(node) + ": " + *failure;
+  }
+  return reasons;
 }
 
 void RabbitPublisher::connection_lost(const std::string& reason) {

@@ -8,9 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "amqp_connection.hpp"
 #include "backoff.hpp"
+#include "broker_address.hpp"
 #include "connection_log.hpp"
 #include "forks.hpp"
 #include "message_ids.hpp"
@@ -64,9 +66,13 @@ class RabbitPublisher {
  private:
   // Returns whether the connection is (still) usable.
   bool check(std::chrono::duration<double> wait);
+  // Connects to the first node that answers, in order; the reasons of every
+  // node that did not, when none did.
+  std::optional<std::string> open_first_node(std::chrono::duration<double> limit);
   void connection_lost(const std::string& reason);
 
   RabbitParams params_;
+  std::vector<BrokerAddress> nodes_;
   ConnectionLog log_;
   AmqpConnection connection_;
   MessageIds message_ids_;

@@ -55,6 +55,12 @@ int main(int argc, char** argv) {
   params.port = std::atoi(argv[2]);
   params.password = option("password", params.password);
   params.vhost = option("vhost", params.vhost);
+  // hosts=h1:p1,h2:p2: the nodes of a cluster, in place of PORT.
+  for (std::string nodes = option("hosts", ""); !nodes.empty();) {
+    const auto comma = nodes.find(',');
+    params.hosts.push_back(nodes.substr(0, comma));
+    nodes = comma == std::string::npos ? "" : nodes.substr(comma + 1);
+  }
   params.timeout = std::atof(option("timeout", std::to_string(params.timeout)).c_str());
   params.queue_capacity = std::strtoul(option("capacity", std::to_string(params.queue_capacity)).c_str(), nullptr, 10);
   params.drain_timeout = std::atof(option("drain", std::to_string(params.drain_timeout)).c_str());

@@ -6,6 +6,7 @@ Usage: faults.py TEST FAULT_PROGRAM CONSUMER [NODE_STATE]
   wrong_credentials   shared node; wrong password, then wrong vhost
   queue_full          no broker at all; small async queue
   memory_alarm        shared node under a memory alarm, then released
+  failover            hosts: a node that is not there, then the shared node
   late_and_restart    own node: started after the programs, then restarted
 """
 import json
@@ -61,6 +62,28 @@ def wrong_credentials():
         refused = len(re.findall(r"invalid credentials", f.read()))
     print(f"observed: the broker refused {refused} logins with the wrong password (two programs, ~3 s)")
     checks.check(2 <= refused <= 30, f"wrong password retried with back-off: {refused} refused logins in ~3 s")
+
+
+def failover():
+    """hosts: the first node is not there, the second is; every call's
+    records arrive through it, nothing is dropped and nothing logged as an
+    error, and every message has its own message_id."""
+    node = Node.load(state)
+    nodes = f"127.0.0.1:{free_port()},127.0.0.1:{node.port}"
+    consumer = Consumer(consumer_bin, node.port, 60)
+    calls = 30
+    for mode in ("sync", "async"):
+        job = f"failover_{mode}"
+        code, out, err, exit_seconds = finish_program(
+            program(mode, node.port, job, hosts=nodes, calls=calls, interval_ms=5, drain=5))
+        figures = report(f"failover, {mode}", code, out, err, exit_seconds)
+        checks.check(figures.get("dropped_before_exit") == 0, f"{mode}: nothing dropped ({figures})")
+        checks.check(not phanos_lines(err, "cannot connect"), f"{mode}: no node logged as unreachable")
+        arrived = consumer.wait_for(lambda ms: records_of(ms, job) >= calls, 20)
+        checks.check(arrived, f"{mode}: the records of {calls} calls arrived through the second node")
+    received = consumer.stop()
+    ids = [m["message_id"] for m in received]
+    checks.check(len(set(ids)) == len(ids) and None not in ids, f"{len(ids)} messages, each its own message_id")
 
 
 def queue_full():
@@ -161,6 +184,6 @@ def late_and_restart():
                          f"async: the caller never waited ({figures.get('max_call_us')} us)")
 
 
-{"wrong_credentials": wrong_credentials, "queue_full": queue_full, "memory_alarm": memory_alarm,
+{"wrong_credentials": wrong_credentials, "queue_full": queue_full, "memory_alarm": memory_alarm, "failover": failover,
  "late_and_restart": late_and_restart}[test]()
 checks.exit()

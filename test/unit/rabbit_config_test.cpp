@@ -39,6 +39,32 @@ TEST(RabbitConfig, PythonNamesAndArgumentsAreAccepted) {
   phanos::profiler().delete_handlers();
 }
 
+TEST(RabbitConfig, HostsAreAListOfNodesAndABadOneIsNamedByItsIndex) {
+  EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
+      R"({"class": "ImpProfHandler", "handler_name": "rabbit", "hosts": ["127.0.0.1:1", "[::1]:1", "localhost"],
+          "timeout": 0.5, "retry": 1})")));
+  phanos::profiler().delete_handlers();
+  const auto error_of = [](const std::string& hosts) {
+    try {
+      phanos::profiler().dict_config(
+          config_with(R"({"class": "ImpProfHandler", "handler_name": "rabbit", "hosts": )" + hosts + "}"));
+    } catch (const phanos::ConfigError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(error_of(R"(["127.0.0.1:1", "h:0"])"),
+            R"(handlers.rabbit.hosts[1]: "h:0" is not HOST:PORT, [IPv6]:PORT or HOST (port 5672))");
+  EXPECT_EQ(error_of(R"(["h:1", 5672])"), R"(handlers.rabbit.hosts[1]: expected a "host:port" string, got 5672)");
+  EXPECT_EQ(error_of("[]"), R"(handlers.rabbit.hosts: expected a list of "host:port" strings, got [])");
+}
+
+TEST(RabbitConfig, HostsGivenInCodeAreCheckedToo) {
+  phanos::RabbitParams params;
+  params.hosts = {"127.0.0.1:1", ":5672"};
+  EXPECT_THROW(phanos::ImpProfHandler("rabbit", params), std::invalid_argument);
+}
+
 TEST(RabbitConfig, CoalescingLimitsOutOfRangeNameTheKeyPath) {
   for (const auto& [key, value] : {std::pair{"max_message_records", "0"}, std::pair{"max_message_bytes", "63"}}) {
     SCOPED_TRACE(key);

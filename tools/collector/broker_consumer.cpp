@@ -23,11 +23,6 @@ void sleep_until_or_stopping(Clock::time_point until, const std::atomic<bool>& s
   while (!stopping && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(50));
 }
 
-std::string node_name(const detail::BrokerAddress& node) {
-  const bool ipv6 = node.host.find(':') != std::string::npos;
-  return (ipv6 ? "[" + node.host + "]" : node.host) + ":" + std::to_string(node.port);
-}
-
 }  // namespace
 
 BrokerConsumer::BrokerConsumer(detail::AmqpEndpoint endpoint, std::vector<detail::BrokerAddress> nodes,
@@ -41,7 +36,7 @@ BrokerConsumer::BrokerConsumer(detail::AmqpEndpoint endpoint, std::vector<detail
       status_(status) {
   endpoint_.heartbeat = heartbeat_seconds;
   for (const detail::BrokerAddress& node : nodes_)
-    logs_.emplace_back("RabbitMQ at " + detail::escaped_for_log(node_name(node)));
+    logs_.emplace_back("RabbitMQ at " + detail::escaped_for_log(detail::to_string(node)));
 }
 
 void BrokerConsumer::run(const std::atomic<bool>& stopping) {
@@ -79,7 +74,7 @@ bool BrokerConsumer::consume_from(std::size_t node, detail::AmqpConnection& conn
   status_.connected = true;
   ++status_.connections;
   spdlog::info("connected to {}, consuming {} queue '{}' bound to exchange '{}'",
-               detail::escaped_for_log(node_name(nodes_[node])), queue_options_.quorum ? "quorum" : "classic",
+               detail::escaped_for_log(detail::to_string(nodes_[node])), queue_options_.quorum ? "quorum" : "classic",
                detail::escaped_for_log(queue_), detail::escaped_for_log(endpoint_.exchange_name));
   std::optional<std::string> lost;
   while (!stopping && !lost) lost = connection.next_message(poll_interval, on_message_);

@@ -2,18 +2,24 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace phanos {
 
 // Where and how the RabbitMQ handlers publish. Defaults are Python phanos'
-// (ImpProfHandler's keyword arguments); vhost and the last four are this
-// port's additions.
+// (ImpProfHandler's keyword arguments); vhost, hosts and the last four are
+// this port's additions.
 struct RabbitParams {
   std::string host = "127.0.0.1";
   int port = 5672;
   std::string user = "guest";
   std::string password = "guest";
   std::string vhost = "/";
+  // The nodes of a cluster, "host:port" ("[IPv6]:port", or a host alone for
+  // 5672), in place of host and port when not empty: each connection
+  // attempt tries them in order, the first one first again after every
+  // loss (failed over in order and back).
+  std::vector<std::string> hosts;
   int heartbeat = 47;       // seconds, negotiated with the broker
   double timeout = 23;      // seconds: to connect and log in, and how long a
                             // blocked (memory alarm) broker is waited for
