@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "escaped_for_log.hpp"
 #include "tcp_connect.hpp"
@@ -208,11 +209,41 @@ void AmqpConnection::close() noexcept {
   amqp_destroy_connection(state_);
   state_ = nullptr;
   blocked_ = false;
+  confirming_ = false;
 }
 
 std::optional<std::string> AmqpConnection::lost(std::string reason) {
   close();
   return reason;
+}
+
+std::optional<std::string> AmqpConnection::handle_method(const amqp_method_t& method) {
+  switch (method.id) {
+    case AMQP_CONNECTION_BLOCKED_METHOD:
+      blocked_ = true;
+      break;
+    case AMQP_CONNECTION_UNBLOCKED_METHOD:
+      blocked_ = false;
+      break;
+    case AMQP_BASIC_ACK_METHOD: {
+      const auto* ack = static_cast<const amqp_basic_ack_t*>(method.decoded);
+      // Acknowledgements come in order; `multiple` covers every tag up to it.
+      confirmed_ = std::max(confirmed_, ack->delivery_tag);
+      break;
+    }
+    case AMQP_BASIC_NACK_METHOD: {
+      const auto* nack = static_cast<const amqp_basic_nack_t*>(method.decoded);
+      confirmed_ = std::max(confirmed_, nack->delivery_tag);
+      refused_ = true;
+      break;
+    }
+    case AMQP_CONNECTION_CLOSE_METHOD:
+    case AMQP_CHANNEL_CLOSE_METHOD:
+      return lost(closed_by_broker(method));
+    default:
+      break;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> AmqpConnection::poll(std::chrono::duration<double> wait) {
@@ -226,20 +257,37 @@ std::optional<std::string> AmqpConnection::poll(std::chrono::duration<double> wa
     if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
     limit = timeval{};  // read whatever else has arrived, without waiting
     if (frame.frame_type != AMQP_FRAME_METHOD) continue;
-    switch (frame.payload.method.id) {
-      case AMQP_CONNECTION_BLOCKED_METHOD:
-        blocked_ = true;
-        break;
-      case AMQP_CONNECTION_UNBLOCKED_METHOD:
-        blocked_ = false;
-        break;
-      case AMQP_CONNECTION_CLOSE_METHOD:
-      case AMQP_CHANNEL_CLOSE_METHOD:
-        return lost(closed_by_broker(frame.payload.method));
-      default:
-        break;
-    }
+    if (auto closed = handle_method(frame.payload.method)) return closed;
   }
+}
+
+std::optional<std::string> AmqpConnection::confirm_publishing() {
+  if (!state_) return std::string("not connected");
+  amqp_confirm_select(state_, channel);
+  if (auto failed = failed_rpc("turn on publisher confirms")) return failed;
+  confirming_ = true;
+  published_ = confirmed_ = 0;
+  refused_ = false;
+  return std::nullopt;
+}
+
+std::optional<std::string> AmqpConnection::await_confirms(std::chrono::duration<double> limit) {
+  if (!state_) return std::string("not connected");
+  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(limit);
+  while (confirmed_ < published_) {
+    const std::chrono::duration<double> left = deadline - Clock::now();
+    if (left.count() <= 0) return std::string("no confirm from the broker in time");
+    timeval wait = to_timeval(left);
+    amqp_maybe_release_buffers(state_);
+    amqp_frame_t frame;
+    const int status = amqp_simple_wait_frame_noblock(state_, &frame, &wait);
+    if (status == AMQP_STATUS_TIMEOUT) continue;
+    if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
+    if (frame.frame_type != AMQP_FRAME_METHOD) continue;
+    if (auto closed = handle_method(frame.payload.method)) return closed;
+  }
+  if (!std::exchange(refused_, false)) return std::nullopt;
+  return std::string("the broker refused a message (basic.nack)");
 }
 
 std::optional<std::string> AmqpConnection::publish(const std::string& exchange, std::string_view routing_key,
@@ -259,6 +307,7 @@ std::optional<std::string> AmqpConnection::publish(const std::string& exchange, 
                                         amqp_cstring_bytes(key.c_str()), /*mandatory=*/0, /*immediate=*/0,
                                         &properties, payload);
   if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
+  if (confirming_) ++published_;
   return std::nullopt;
 }
 

@@ -58,6 +58,16 @@ class AmqpConnection {
   std::optional<std::string> publish(const std::string& exchange, std::string_view routing_key,
                                      std::string_view body, const std::string& message_id);
 
+  // Publisher confirms: from now on the broker acknowledges every message
+  // published on this connection. Returns the reason on failure (then the
+  // connection is closed).
+  std::optional<std::string> confirm_publishing();
+  // Waits at most `limit` until the broker confirmed every message
+  // published so far. Returns why not: it refused one ("the broker refused
+  // a message", the connection stays open), the wait ended, or the
+  // connection was lost (then it is closed).
+  std::optional<std::string> await_confirms(std::chrono::duration<double> limit);
+
   // Declares `queue` (never exclusive nor auto-deleted: it keeps collecting
   // while its consumer restarts; a classic queue is not durable, a quorum
   // queue is, and survives the loss of a cluster's node), binds it to the
@@ -90,9 +100,16 @@ class AmqpConnection {
  private:
   std::optional<std::string> lost(std::string reason);
   std::optional<std::string> failed_rpc(const std::string& what);
+  // What poll() and await_confirms() do with a method the broker sent:
+  // the reason when it closes the connection.
+  std::optional<std::string> handle_method(const amqp_method_t& method);
 
   amqp_connection_state_t state_ = nullptr;
   bool blocked_ = false;
+  bool confirming_ = false;
+  std::uint64_t published_ = 0;  // delivery tags given, in confirm mode
+  std::uint64_t confirmed_ = 0;  // every tag up to this one acknowledged
+  bool refused_ = false;         // a tag was nacked since the last await_confirms()
   std::string exchange_name_;  // the exchange declared
   std::string binding_key_;    // what consume() binds its queue with
   std::mutex socket_;  // guards socket_fd_ between close() and abort()

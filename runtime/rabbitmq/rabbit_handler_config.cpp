@@ -2,7 +2,8 @@
 // {"handler_name": ..., "host": ..., "port": ..., "user": ..., "password": ...,
 //  "heartbeat": ..., "timeout": ..., "retry": ..., "retry_delay": ...,
 //  "exchange_name": ..., "exchange_type": ...} as Python's keyword arguments,
-// plus this port's "vhost" (also pika's "virtual_host") and "hosts", and for
+// plus this port's "vhost" (also pika's "virtual_host"), "hosts" and
+// "confirm", and for
 // AsyncImpProfHandler "queue_capacity", "drain_timeout",
 // "max_message_records" and "max_message_bytes".
 
@@ -94,6 +95,7 @@ RabbitParams read_params(ConfigObject& args) {
   read_string(args, "password", params.password);
   read_vhost(args, params.vhost);
   read_hosts(args, params.hosts);
+  if (const std::optional<bool> confirm = args.optional_bool("confirm")) params.confirm = *confirm;
   read_integer(args, "heartbeat", 0, 65535, params.heartbeat);
   read_seconds(args, "timeout", true, params.timeout);
   // 0 as Python takes it: one attempt, no retry.

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "log.hpp"
 
@@ -69,11 +70,12 @@ bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
 }
 
 std::optional<std::string> RabbitPublisher::open_first_node(std::chrono::duration<double> limit) {
-  if (nodes_.size() == 1) return connection_.open(endpoint_of(params_, nodes_.front()), limit);
   std::string reasons;
   for (const BrokerAddress& node : nodes_) {
-    const auto failure = connection_.open(endpoint_of(params_, node), limit);
+    auto failure = connection_.open(endpoint_of(params_, node), limit);
+    if (!failure && params_.confirm) failure = connection_.confirm_publishing();
     if (!failure) return std::nullopt;
+    if (nodes_.size() == 1) return failure;
     reasons += (reasons.empty() ? "" : "; ") + to_string(node) + ": " + *failure;
   }
   return reasons;
@@ -118,8 +120,21 @@ RabbitPublisher::Outcome RabbitPublisher::publish(std::string_view routing_key, 
     }
   }
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const auto failure = connection_.publish(params_.exchange_name, routing_key, body, message_id);
-    if (!failure) return Outcome::sent;
+    auto failure = connection_.publish(params_.exchange_name, routing_key, body, message_id);
+    if (!failure && params_.confirm) failure = connection_.await_confirms(forever);
+    if (!failure) {
+      reported_unconfirmed_ = false;
+      return Outcome::sent;
+    }
+    if (connection_.is_open()) {
+      // Refused or not confirmed in time: not sent, as far as we know (a
+      // consumer drops the copy by its message_id if it was). Logged once
+      // until a message is confirmed again.
+      if (!std::exchange(reported_unconfirmed_, true))
+        log_warning(log_.who() + ": message " + escaped_for_log(message_id) + " not confirmed: " + *failure +
+                    "; not logged again until one is");
+      return Outcome::unavailable;
+    }
     connection_lost(*failure);
     if (!connect(forever)) break;
   }

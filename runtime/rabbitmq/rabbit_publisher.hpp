@@ -79,6 +79,7 @@ class RabbitPublisher {
   Backoff backoff_;
   unsigned failed_attempts_ = 0;    // since the last connection
   bool reported_blocked_ = false;
+  bool reported_unconfirmed_ = false;
   std::atomic<bool> aborted_{false};
   const std::uint64_t made_after_forks_ = forks_of_this_process();
 };

@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   params.port = std::atoi(argv[2]);
   params.password = option("password", params.password);
   params.vhost = option("vhost", params.vhost);
+  params.confirm = option("confirm", "0") == "1";
   // hosts=h1:p1,h2:p2: the nodes of a cluster, in place of PORT.
   for (std::string nodes = option("hosts", ""); !nodes.empty();) {
     const auto comma = nodes.find(',');

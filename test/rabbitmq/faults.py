@@ -66,8 +66,9 @@ def wrong_credentials():
 
 def failover():
     """hosts: the first node is not there, the second is; every call's
-    records arrive through it, nothing is dropped and nothing logged as an
-    error, and every message has its own message_id."""
+    records arrive through it, published with confirms, nothing is dropped
+    and nothing logged as an error, and every message has its own
+    message_id."""
     node = Node.load(state)
     nodes = f"127.0.0.1:{free_port()},127.0.0.1:{node.port}"
     consumer = Consumer(consumer_bin, node.port, 60)
@@ -75,10 +76,11 @@ def failover():
     for mode in ("sync", "async"):
         job = f"failover_{mode}"
         code, out, err, exit_seconds = finish_program(
-            program(mode, node.port, job, hosts=nodes, calls=calls, interval_ms=5, drain=5))
+            program(mode, node.port, job, hosts=nodes, confirm=1, calls=calls, interval_ms=5, drain=5))
         figures = report(f"failover, {mode}", code, out, err, exit_seconds)
         checks.check(figures.get("dropped_before_exit") == 0, f"{mode}: nothing dropped ({figures})")
-        checks.check(not phanos_lines(err, "cannot connect"), f"{mode}: no node logged as unreachable")
+        checks.check(not phanos_lines(err, "cannot connect") and not phanos_lines(err, "not confirmed"),
+                     f"{mode}: no node logged as unreachable, no message as unconfirmed")
         arrived = consumer.wait_for(lambda ms: records_of(ms, job) >= calls, 20)
         checks.check(arrived, f"{mode}: the records of {calls} calls arrived through the second node")
     received = consumer.stop()

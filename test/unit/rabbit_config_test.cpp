@@ -35,7 +35,7 @@ TEST(RabbitConfig, PythonNamesAndArgumentsAreAccepted) {
   EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
       R"({"class": "phanos.publisher.AsyncImpProfHandler", "handler_name": "rabbit", "port": 1,
           "timeout": 0.5, "retry": 1, "queue_capacity": 8, "drain_timeout": 0,
-          "max_message_records": 10, "max_message_bytes": 4096})")));
+          "max_message_records": 10, "max_message_bytes": 4096, "confirm": true})")));
   phanos::profiler().delete_handlers();
 }
 

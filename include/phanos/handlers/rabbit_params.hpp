@@ -7,8 +7,8 @@
 namespace phanos {
 
 // Where and how the RabbitMQ handlers publish. Defaults are Python phanos'
-// (ImpProfHandler's keyword arguments); vhost, hosts and the last four are
-// this port's additions.
+// (ImpProfHandler's keyword arguments); vhost, hosts, confirm and the last
+// four are this port's additions.
 struct RabbitParams {
   std::string host = "127.0.0.1";
   int port = 5672;
@@ -27,6 +27,11 @@ struct RabbitParams {
   double retry_delay = 0.137;  // seconds between two attempts of a round
   std::string exchange_name = "profiling";
   std::string exchange_type = "fanout";
+  // Publisher confirms: a message counts as published once the broker
+  // confirmed it (waited for at most `timeout`). ImpProfHandler drops and
+  // counts one that was not; AsyncImpProfHandler publishes it again, with
+  // the same message_id, after a reconnect.
+  bool confirm = false;
   // AsyncImpProfHandler only: messages waiting to be published (beyond it,
   // new ones are dropped and counted), and how long the exit, or the
   // handler's destruction, waits for them to be published.
