@@ -23,6 +23,7 @@ PHANOS_BUILD_PACKAGES=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   librabbitmq-dev pkg-config
   libsimdjson-dev  # phanos-collector parses the records with simdjson
+  libssl-dev  # runtime/amqp configures rabbitmq-c's TLS socket through OpenSSL
 )
 # ... and to test it: unit tests, lit tests (each version's lit and
 # FileCheck), sanitizer runtimes.
@@ -30,6 +31,7 @@ PHANOS_TEST_PACKAGES=(
   python3
   libgtest-dev libgmock-dev libbenchmark-dev
   rabbitmq-server  # test/rabbitmq runs private nodes of it
+  openssl          # test/rabbitmq makes the TLS listener's CA and certificates
   prometheus       # test/collector: a real server scrapes phanos-collector; promtool
   valgrind         # bench/instruction_counts: callgrind counts a profiled call's instructions
   chromium         # test/prometheus: the call-tree page in a headless browser

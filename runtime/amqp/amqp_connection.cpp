@@ -2,25 +2,17 @@
 
 #include <amqp_tcp_socket.h>
 #include <sys/socket.h>
-#include <sys/time.h>
 
 #include <algorithm>
-#include <cmath>
 #include <utility>
 
 #include "escaped_for_log.hpp"
 #include "tcp_connect.hpp"
+#include "tls_connect.hpp"
+#include "to_timeval.hpp"
 
 namespace phanos::detail {
 namespace {
-
-timeval to_timeval(std::chrono::duration<double> duration) {
-  const double seconds = std::max(0.0, duration.count());
-  timeval result{};
-  result.tv_sec = static_cast<time_t>(seconds);
-  result.tv_usec = static_cast<suseconds_t>((seconds - std::floor(seconds)) * 1e6);
-  return result;
-}
 
 // What the broker says goes into log lines.
 std::string text_of(amqp_bytes_t bytes) {
@@ -79,14 +71,10 @@ std::optional<std::string> AmqpConnection::open(const AmqpEndpoint& endpoint, st
   close();
   state_ = amqp_new_connection();
   if (!state_) return std::string("out of memory");
-  amqp_socket_t* socket = amqp_tcp_socket_new(state_);
-  if (!socket) return lost("cannot create a socket");
-  const auto connected = tcp_connect(endpoint.host, endpoint.port, timeout);
-  if (const auto* error = std::get_if<std::string>(&connected)) return lost(*error);
-  amqp_tcp_socket_set_sockfd(socket, std::get<int>(connected));  // rabbitmq-c owns it from now on
+  if (auto failed = connect_socket(endpoint, timeout)) return lost(*failed);
   {
     std::lock_guard<std::mutex> lock(socket_);
-    socket_fd_ = std::get<int>(connected);
+    socket_fd_ = amqp_get_sockfd(state_);
   }
   timeval limit = to_timeval(timeout);
   amqp_set_handshake_timeout(state_, &limit);
@@ -124,6 +112,18 @@ std::optional<std::string> AmqpConnection::open(const AmqpEndpoint& endpoint, st
   // The routing key is the job: a topic exchange gives every job to "#",
   // a fanout one ignores the key, a direct one gives only the key bound.
   binding_key_ = endpoint.exchange_type == "topic" ? "#" : "";
+  return std::nullopt;
+}
+
+std::optional<std::string> AmqpConnection::connect_socket(const AmqpEndpoint& endpoint,
+                                                          std::chrono::duration<double> timeout) {
+  if (endpoint.tls.enabled)
+    return tls_connect(state_, endpoint.host, endpoint.port, endpoint.tls, timeout, certificate_check_);
+  amqp_socket_t* socket = amqp_tcp_socket_new(state_);
+  if (!socket) return std::string("cannot create a socket");
+  const auto connected = tcp_connect(endpoint.host, endpoint.port, timeout);
+  if (const auto* error = std::get_if<std::string>(&connected)) return *error;
+  amqp_tcp_socket_set_sockfd(socket, std::get<int>(connected));  // rabbitmq-c owns it from now on
   return std::nullopt;
 }
 

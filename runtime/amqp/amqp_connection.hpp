@@ -14,6 +14,9 @@
 #include <string>
 #include <string_view>
 
+#include "tls_connect.hpp"
+#include "tls_settings.hpp"
+
 namespace phanos::detail {
 
 // Where to connect and which exchange to declare: the RabbitMQ handlers
@@ -24,6 +27,7 @@ struct AmqpEndpoint {
   std::string user, password, vhost;
   int heartbeat = 0;  // seconds
   std::string exchange_name, exchange_type;
+  TlsSettings tls;
 };
 
 class AmqpConnection {
@@ -98,6 +102,8 @@ class AmqpConnection {
   void abort() noexcept;
 
  private:
+  // The TCP or TLS connection rabbitmq-c talks AMQP over, on state_.
+  std::optional<std::string> connect_socket(const AmqpEndpoint& endpoint, std::chrono::duration<double> timeout);
   std::optional<std::string> lost(std::string reason);
   std::optional<std::string> failed_rpc(const std::string& what);
   // What poll() and await_confirms() do with a method the broker sent:
@@ -114,6 +120,7 @@ class AmqpConnection {
   std::string binding_key_;    // what consume() binds its queue with
   std::mutex socket_;  // guards socket_fd_ between close() and abort()
   int socket_fd_ = -1;
+  CertificateCheck certificate_check_;  // the TLS socket's, while state_ lives
 };
 
 }  // namespace phanos::detail
