@@ -54,6 +54,8 @@ bool is_ip_address(const std::string& host) {
 // OpenSSL's is used instead, during the handshake.
 std::optional<std::string> configure(amqp_socket_t* socket, const std::string& host, const TlsSettings& settings,
                                      CertificateCheck& check) {
+  if (settings.cert_file.empty() != settings.key_file.empty())
+    return std::string("a client certificate needs its key, and a key its certificate: give both or neither");
   auto* context = static_cast<SSL_CTX*>(amqp_ssl_socket_get_context(socket));
   SSL_CTX_set_default_passwd_cb(context, no_password);
   if (settings.ca_file.empty() ? SSL_CTX_set_default_verify_paths(context) != 1

@@ -2,10 +2,10 @@
 // {"handler_name": ..., "host": ..., "port": ..., "user": ..., "password": ...,
 //  "heartbeat": ..., "timeout": ..., "retry": ..., "retry_delay": ...,
 //  "exchange_name": ..., "exchange_type": ...} as Python's keyword arguments,
-// plus this port's "vhost" (also pika's "virtual_host"), "hosts" and
-// "confirm", and for
-// AsyncImpProfHandler "queue_capacity", "drain_timeout",
-// "max_message_records" and "max_message_bytes".
+// plus this port's "vhost" (also pika's "virtual_host"), "hosts", "confirm",
+// TLS ("ssl", "ssl_ca", "ssl_cert", "ssl_key", "ssl_verify_peer",
+// "ssl_verify_hostname"), and for AsyncImpProfHandler "queue_capacity",
+// "drain_timeout", "max_message_records" and "max_message_bytes".
 
 #include <cmath>
 #include <limits>
@@ -14,6 +14,7 @@
 #include "broker_address.hpp"
 #include "escaped_for_log.hpp"
 #include "rabbit_handler_config.hpp"
+#include "tls_settings.hpp"
 #include "phanos/handlers/async_imp_prof_handler.hpp"
 #include "phanos/handlers/imp_prof_handler.hpp"
 
@@ -87,6 +88,41 @@ void read_vhost(ConfigObject& args, std::string& into) {
   into = std::move(*virtual_host);
 }
 
+// A PEM file of the TLS settings, readable now: a wrong path is a
+// configuration error, not a failure logged at every connection.
+void read_tls_file(ConfigObject& args, std::string_view key, std::string& into) {
+  read_string(args, key, into);
+  if (!args.find(key)) return;
+  if (const auto problem = unreadable_file(into))
+    reject(args.path_of(key), "cannot read \"" + escaped_for_log(into) + "\": " + *problem);
+}
+
+void read_bool(ConfigObject& args, std::string_view key, bool& into) {
+  if (const auto value = args.optional_bool(key)) into = *value;
+}
+
+// "ssl" and its settings, which say nothing without it. With TLS on and no
+// "port", AMQPS' port 5671.
+void read_tls(ConfigObject& args, RabbitParams& params) {
+  read_bool(args, "ssl", params.ssl);
+  read_tls_file(args, "ssl_ca", params.ssl_ca);
+  read_tls_file(args, "ssl_cert", params.ssl_cert);
+  read_tls_file(args, "ssl_key", params.ssl_key);
+  read_bool(args, "ssl_verify_peer", params.ssl_verify_peer);
+  read_bool(args, "ssl_verify_hostname", params.ssl_verify_hostname);
+  if (!params.ssl) {
+    for (const char* key : {"ssl_ca", "ssl_cert", "ssl_key", "ssl_verify_peer", "ssl_verify_hostname"})
+      if (args.find(key)) reject(args.path_of(key), "has no effect without \"ssl\": true");
+    return;
+  }
+  if (params.ssl_cert.empty() != params.ssl_key.empty()) {
+    reject(args.path_of(params.ssl_key.empty() ? "ssl_cert" : "ssl_key"),
+           params.ssl_key.empty() ? "a client certificate needs its key: give ssl_key too"
+                                  : "a client key needs its certificate: give ssl_cert too");
+  }
+  if (!args.find("port")) params.port = default_tls_port;
+}
+
 RabbitParams read_params(ConfigObject& args) {
   RabbitParams params;
   read_string(args, "host", params.host);
@@ -103,6 +139,7 @@ RabbitParams read_params(ConfigObject& args) {
   read_seconds(args, "retry_delay", false, params.retry_delay);
   read_string(args, "exchange_name", params.exchange_name);
   read_string(args, "exchange_type", params.exchange_type);
+  read_tls(args, params);
   return params;
 }
 

@@ -10,8 +10,16 @@ namespace phanos::detail {
 namespace {
 
 AmqpEndpoint endpoint_of(const RabbitParams& params, const BrokerAddress& node) {
-  return {node.host,    node.port,        params.user,          params.password,
-          params.vhost, params.heartbeat, params.exchange_name, params.exchange_type};
+  return {node.host,
+          node.port,
+          params.user,
+          params.password,
+          params.vhost,
+          params.heartbeat,
+          params.exchange_name,
+          params.exchange_type,
+          {params.ssl, params.ssl_ca, params.ssl_cert, params.ssl_key, params.ssl_verify_peer,
+           params.ssl_verify_hostname}};
 }
 
 // RabbitParams::hosts, or host and port; throws std::invalid_argument

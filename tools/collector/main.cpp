@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
 
   std::atomic<bool> stopping{false};
   BrokerConsumer consumer({/*host, port: each node's=*/"", 0, options.user, options.password, options.vhost,
-                           /*heartbeat=*/0, options.exchange_name, options.exchange_type},
+                           /*heartbeat=*/0, options.exchange_name, options.exchange_type, options.tls},
                           options.rabbit_nodes, options.queue, {options.quorum_queue, options.prefetch},
                           [&ingest](const auto& delivery) { ingest.ingest(delivery.body, delivery.message_id); },
                           broker);

@@ -51,6 +51,32 @@ bool parse_buckets(const std::string& text, std::vector<double>& out, std::strin
   return true;
 }
 
+std::optional<bool> boolean(const std::string& text) {
+  if (text == "true") return true;
+  if (text == "false") return false;
+  return std::nullopt;
+}
+
+// A PEM file of --ssl-ca, --ssl-cert, --ssl-key: readable now, not only
+// logged at every connection.
+bool tls_file(const std::string& option, const std::string& path, std::string& into, std::string& error) {
+  into = path;
+  if (const auto problem = detail::unreadable_file(path)) {
+    error = option + ": cannot read \"" + detail::escaped_for_log(path) + "\": " + *problem;
+    return false;
+  }
+  return true;
+}
+
+// The --ssl-... options say nothing without --ssl; a client certificate
+// comes with its key.
+std::string tls_problem(const detail::TlsSettings& tls, const std::vector<std::string>& tls_options_given) {
+  if (!tls.enabled && !tls_options_given.empty()) return tls_options_given.front() + " needs --ssl";
+  if (tls.cert_file.empty() != tls.key_file.empty())
+    return tls.key_file.empty() ? "--ssl-cert needs --ssl-key" : "--ssl-key needs --ssl-cert";
+  return "";
+}
+
 bool parse_listen(const std::string& text, std::string& host, int& port, std::string& error) {
   prometheus::ListenAddress address;
   if (!prometheus::parse_listen_address(text, address, error)) {
@@ -72,13 +98,23 @@ handlers publish to, both declared) and serves them on
 http://HOST:PORT/metrics in Prometheus' text format.
 
   --rabbit-host H        broker host (default 127.0.0.1)
-  --rabbit-port P        broker port (default 5672)
+  --rabbit-port P        broker port (default 5672, with --ssl 5671)
   --rabbit-hosts H1:P1,H2:P2,...
                          the nodes of a cluster, tried in order (the first
                          again after every loss); instead of the two above
+                         (a node without a port: 5672, with --ssl too)
   --user U               (default guest)
   --password W           (default guest)
   --vhost V              (default /)
+  --ssl                  connect with TLS (AMQPS)
+  --ssl-ca PATH          PEM CA bundle the broker's certificate must chain to
+                         (default: the system's trust store)
+  --ssl-cert PATH        PEM client certificate, with --ssl-key
+  --ssl-key PATH         its PEM private key (not encrypted)
+  --ssl-verify-peer true|false
+                         check the broker's certificate chain (default true)
+  --ssl-verify-hostname true|false
+                         check the certificate is for --rabbit-host (default true)
   --queue NAME           the queue to declare, bind and consume (required)
   --queue-type TYPE      classic (default: not durable) or quorum (durable,
                          replicated: survives the loss of a cluster's node)
@@ -113,6 +149,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   bool single_node = false, nodes_given = false;
   std::string host = "127.0.0.1";
   int port = 5672;
+  bool port_given = false;
+  std::vector<std::string> tls_options_given;
   const auto fail = [&](std::string error) {
     result.action = ParsedOptions::Action::error;
     result.error = std::move(error);
@@ -125,7 +163,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   };
   const std::map<std::string, std::function<bool(const std::string&, std::string&)>> with_value{
       {"--rabbit-host", [&](const std::string& v, std::string&) { single_node = true; host = v; return !v.empty(); }},
-      {"--rabbit-port", [&](const std::string& v, std::string&) { single_node = true; return port_of(v, port); }},
+      {"--rabbit-port",
+       [&](const std::string& v, std::string&) { return single_node = port_given = port_of(v, port); }},
       {"--rabbit-hosts",
        [&](const std::string& v, std::string& e) {
          nodes_given = detail::parse_broker_addresses(v, o.rabbit_nodes, e);
@@ -152,6 +191,21 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       {"--user", [&](const std::string& v, std::string&) { o.user = v; return true; }},
       {"--password", [&](const std::string& v, std::string&) { o.password = v; return true; }},
       {"--vhost", [&](const std::string& v, std::string&) { o.vhost = v; return !v.empty(); }},
+      {"--ssl-ca", [&](const std::string& v, std::string& e) { return tls_file("--ssl-ca", v, o.tls.ca_file, e); }},
+      {"--ssl-cert", [&](const std::string& v, std::string& e) { return tls_file("--ssl-cert", v, o.tls.cert_file, e); }},
+      {"--ssl-key", [&](const std::string& v, std::string& e) { return tls_file("--ssl-key", v, o.tls.key_file, e); }},
+      {"--ssl-verify-peer",
+       [&](const std::string& v, std::string&) {
+         const std::optional<bool> verify = boolean(v);
+         if (verify) o.tls.verify_peer = *verify;
+         return verify.has_value();
+       }},
+      {"--ssl-verify-hostname",
+       [&](const std::string& v, std::string&) {
+         const std::optional<bool> verify = boolean(v);
+         if (verify) o.tls.verify_hostname = *verify;
+         return verify.has_value();
+       }},
       {"--queue", [&](const std::string& v, std::string&) { o.queue = v; return !v.empty() && v.size() <= 255; }},
       {"--exchange", [&](const std::string& v, std::string&) { o.exchange_name = v; return !v.empty() && v.size() <= 255; }},
       {"--exchange-type", [&](const std::string& v, std::string&) { o.exchange_type = v; return !v.empty(); }},
@@ -177,6 +231,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       result.action = ParsedOptions::Action::version;
       return result;
     }
+    if (name == "--ssl") {
+      o.tls.enabled = true;
+      continue;
+    }
     std::optional<std::string> value;
     if (const auto equals = name.find('='); name.rfind("--", 0) == 0 && equals != std::string::npos) {
       value = name.substr(equals + 1);
@@ -188,11 +246,14 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       if (i + 1 == args.size()) return fail(name + " needs a value");
       value = args[++i];
     }
+    if (name.rfind("--ssl-", 0) == 0) tls_options_given.push_back(name);
     std::string error;
     if (!option->second(*value, error))
       return fail(error.empty() ? name + ": invalid value \"" + detail::escaped_for_log(*value) + "\"" : error);
   }
   if (single_node && nodes_given) return fail("--rabbit-hosts replaces --rabbit-host and --rabbit-port: give one or the other");
+  if (const std::string problem = tls_problem(o.tls, tls_options_given); !problem.empty()) return fail(problem);
+  if (o.tls.enabled && !port_given) port = detail::default_tls_port;
   if (!nodes_given) o.rabbit_nodes = {{host, port}};
   if (o.queue.empty()) return fail("--queue is required");
   if (!listen_given) return fail("--listen is required");

@@ -9,6 +9,7 @@
 #include "broker_address.hpp"
 #include "metric_naming.hpp"
 #include "metric_store.hpp"
+#include "tls_settings.hpp"
 #include "wire_contract.hpp"
 
 namespace phanos::collector {
@@ -20,6 +21,7 @@ struct CollectorOptions {
   std::string user = "guest";
   std::string password = "guest";
   std::string vhost = "/";
+  detail::TlsSettings tls;  // --ssl...
   std::string queue;
   bool quorum_queue = false;       // --queue-type quorum
   std::uint16_t prefetch = 256;    // messages delivered and not yet acknowledged, at most

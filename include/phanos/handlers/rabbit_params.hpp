@@ -7,8 +7,8 @@
 namespace phanos {
 
 // Where and how the RabbitMQ handlers publish. Defaults are Python phanos'
-// (ImpProfHandler's keyword arguments); vhost, hosts, confirm and the last
-// four are this port's additions.
+// (ImpProfHandler's keyword arguments); vhost, hosts, confirm, the ssl
+// settings and the last four are this port's additions.
 struct RabbitParams {
   std::string host = "127.0.0.1";
   int port = 5672;
@@ -32,6 +32,14 @@ struct RabbitParams {
   // counts one that was not; AsyncImpProfHandler publishes it again, with
   // the same message_id, after a reconnect.
   bool confirm = false;
+  // TLS to the broker (AMQPS, port 5671 by convention: set `port` too).
+  // Python phanos hands pika an SSLContext; these are its usual settings.
+  bool ssl = false;
+  std::string ssl_ca;    // PEM CA bundle; empty: the system's trust store
+  std::string ssl_cert;  // the client's certificate (PEM), with ssl_key
+  std::string ssl_key;   // its private key (PEM, not encrypted)
+  bool ssl_verify_peer = true;      // the broker's certificate chains to a trusted CA
+  bool ssl_verify_hostname = true;  // and is for `host`
   // AsyncImpProfHandler only: messages waiting to be published (beyond it,
   // new ones are dropped and counted), and how long the exit, or the
   // handler's destruction, waits for them to be published.
