@@ -14,6 +14,13 @@
 namespace phanos::detail {
 namespace {
 
+// rabbitmq-c's text for a status; a TLS error with OpenSSL's reason (the
+// broker's TLS alert, such as "tlsv13 alert certificate required").
+std::string status_text(int status) {
+  const std::string text = amqp_error_string2(status);
+  return status == AMQP_STATUS_SSL_ERROR ? text + ": " + openssl_reason("no reason given") : text;
+}
+
 // What the broker says goes into log lines.
 std::string text_of(amqp_bytes_t bytes) {
   return escaped_for_log(std::string_view(static_cast<const char*>(bytes.bytes), bytes.len));
@@ -37,7 +44,7 @@ std::string describe(const amqp_rpc_reply_t& reply) {
     case AMQP_RESPONSE_NONE:
       return "no reply from the broker";
     case AMQP_RESPONSE_LIBRARY_EXCEPTION:
-      return amqp_error_string2(reply.library_error);
+      return status_text(reply.library_error);
     case AMQP_RESPONSE_SERVER_EXCEPTION: {
       const std::string closed = closed_by_broker(reply.reply);
       return closed.empty() ? "unexpected reply from the broker" : closed;
@@ -254,7 +261,7 @@ std::optional<std::string> AmqpConnection::poll(std::chrono::duration<double> wa
     amqp_frame_t frame;
     const int status = amqp_simple_wait_frame_noblock(state_, &frame, &limit);
     if (status == AMQP_STATUS_TIMEOUT) return std::nullopt;
-    if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
+    if (status != AMQP_STATUS_OK) return lost(status_text(status));
     limit = timeval{};  // read whatever else has arrived, without waiting
     if (frame.frame_type != AMQP_FRAME_METHOD) continue;
     if (auto closed = handle_method(frame.payload.method)) return closed;
@@ -306,7 +313,7 @@ std::optional<std::string> AmqpConnection::publish(const std::string& exchange, 
   const int status = amqp_basic_publish(state_, channel, amqp_cstring_bytes(exchange.c_str()),
                                         amqp_cstring_bytes(key.c_str()), /*mandatory=*/0, /*immediate=*/0,
                                         &properties, payload);
-  if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
+  if (status != AMQP_STATUS_OK) return lost(status_text(status));
   if (confirming_) ++published_;
   return std::nullopt;
 }

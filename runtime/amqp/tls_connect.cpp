@@ -36,15 +36,6 @@ int on_certificate_problem(int verified, X509_STORE_CTX* store) {
 // password on the terminal.
 int no_password(char*, int, int, void*) { return 0; }
 
-// OpenSSL's reason for what just failed on this thread ("certificate verify
-// failed", "wrong version number"), or `otherwise`.
-std::string openssl_reason(const std::string& otherwise) {
-  const unsigned long error = ERR_peek_last_error();
-  ERR_clear_error();
-  const char* reason = error ? ERR_reason_error_string(error) : nullptr;
-  return reason ? reason : otherwise;
-}
-
 bool is_ip_address(const std::string& host) {
   unsigned char address[sizeof(in6_addr)];
   return ::inet_pton(AF_INET, host.c_str(), address) == 1 || ::inet_pton(AF_INET6, host.c_str(), address) == 1;
@@ -94,6 +85,16 @@ std::string handshake_failure(const CertificateCheck& check) {
 }
 
 }  // namespace
+
+std::string openssl_reason(const std::string& otherwise) {
+  std::string reasons;
+  while (const unsigned long error = ERR_get_error()) {
+    const char* reason = ERR_reason_error_string(error);
+    if (!reason) continue;
+    reasons += (reasons.empty() ? "" : ": ") + std::string(reason);
+  }
+  return reasons.empty() ? otherwise : reasons;
+}
 
 std::optional<std::string> tls_connect(amqp_connection_state_t state, const std::string& host, int port,
                                        const TlsSettings& settings, std::chrono::duration<double> timeout,

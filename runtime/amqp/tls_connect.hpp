@@ -24,6 +24,11 @@ struct CertificateCheck {
   std::string refusal;  // why the broker's certificate was refused
 };
 
+// OpenSSL's reasons for what just failed on this thread ("certificate verify
+// failed", "wrong version number"), or `otherwise`. Takes them off its
+// error queue.
+std::string openssl_reason(const std::string& otherwise);
+
 // Gives `state` rabbitmq-c's TLS socket and connects it to host:port. Returns
 // the reason on failure. `check` is the verify callback's: it must outlive
 // the connection (a renegotiation checks again).

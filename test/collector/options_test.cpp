@@ -116,5 +116,53 @@ TEST(Options, ErrorsNameTheArgument) {
   }
 }
 
+// Any readable file passes the option check (whether it is PEM is found
+// when connecting): this source file.
+const std::string readable_file = __FILE__;
+
+TEST(Options, TlsSettingsAndItsDefaultPort) {
+  const ParsedOptions parsed =
+      parse({"--queue", "q", "--listen", ":1", "--ssl", "--ssl-ca", readable_file, "--ssl-cert", readable_file,
+             "--ssl-key", readable_file, "--ssl-verify-peer", "false", "--ssl-verify-hostname=false"});
+  ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+  const detail::TlsSettings& tls = parsed.options.tls;
+  EXPECT_TRUE(tls.enabled);
+  EXPECT_EQ(tls.ca_file, readable_file);
+  EXPECT_EQ(tls.cert_file, readable_file);
+  EXPECT_EQ(tls.key_file, readable_file);
+  EXPECT_FALSE(tls.verify_peer);
+  EXPECT_FALSE(tls.verify_hostname);
+  EXPECT_EQ(parsed.options.rabbit_port, 5671) << "AMQPS' port when none is given";
+  EXPECT_EQ(parse({"--queue", "q", "--listen", ":1", "--ssl", "--rabbit-port", "5673"}).options.rabbit_port, 5673);
+
+  const detail::TlsSettings defaults = parse({"--queue", "q", "--listen", ":1", "--ssl"}).options.tls;
+  EXPECT_TRUE(defaults.verify_peer && defaults.verify_hostname);
+  EXPECT_TRUE(defaults.ca_file.empty()) << "the system's trust store";
+  EXPECT_FALSE(parse({"--queue", "q", "--listen", ":1"}).options.tls.enabled);
+  EXPECT_NE(usage_text().find("--ssl-verify-hostname true|false"), std::string::npos);
+}
+
+TEST(Options, TlsErrorsNameTheOption) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+      {{"--ssl", "--ssl-ca", "/nonexistent/ca.pem"},
+       "--ssl-ca: cannot read \"/nonexistent/ca.pem\": No such file or directory"},
+      {{"--ssl", "--ssl-key", "/"}, "--ssl-key: cannot read \"/\": Is a directory"},
+      {{"--ssl", "--ssl-cert", readable_file}, "--ssl-cert needs --ssl-key"},
+      {{"--ssl", "--ssl-key", readable_file}, "--ssl-key needs --ssl-cert"},
+      {{"--ssl-ca", readable_file}, "--ssl-ca needs --ssl"},
+      {{"--ssl-verify-peer", "false"}, "--ssl-verify-peer needs --ssl"},
+      {{"--ssl", "--ssl-verify-peer", "no"}, "--ssl-verify-peer: invalid value \"no\""},
+      {{"--ssl", "--ssl-verify-hostname", "1"}, "--ssl-verify-hostname: invalid value \"1\""},
+      {{"--ssl=true"}, "unknown argument \"--ssl=true\""},
+  };
+  for (const auto& [tls_args, message] : cases) {
+    std::vector<std::string> args{"--queue", "q", "--listen", ":1"};
+    args.insert(args.end(), tls_args.begin(), tls_args.end());
+    const ParsedOptions parsed = parse(args);
+    EXPECT_EQ(parsed.action, ParsedOptions::Action::error) << message;
+    EXPECT_EQ(parsed.error, message);
+  }
+}
+
 }  // namespace
 }  // namespace phanos::collector

@@ -7,7 +7,8 @@
 //   calls=N          stop after N calls (default: run until stop_file exists)
 //   stop_file=PATH   stop when this file exists
 //   interval_ms=N    pause between calls (default 20)
-//   password=, vhost=, timeout=, capacity=, drain=   RabbitParams
+//   host=, password=, vhost=, timeout=, capacity=, drain=   RabbitParams
+//   ssl=true, ssl_ca=, ssl_cert=, ssl_key=, ssl_verify_hostname=false
 
 #include <phanos/rabbitmq.hpp>
 
@@ -52,7 +53,13 @@ int main(int argc, char** argv) {
   };
 
   phanos::RabbitParams params;
+  params.host = option("host", params.host);
   params.port = std::atoi(argv[2]);
+  params.ssl = option("ssl", "false") == "true";
+  params.ssl_ca = option("ssl_ca", "");
+  params.ssl_cert = option("ssl_cert", "");
+  params.ssl_key = option("ssl_key", "");
+  params.ssl_verify_hostname = option("ssl_verify_hostname", "true") == "true";
   params.password = option("password", params.password);
   params.vhost = option("vhost", params.vhost);
   params.confirm = option("confirm", "0") == "1";

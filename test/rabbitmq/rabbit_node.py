@@ -30,9 +30,13 @@ def port_open(port):
 
 
 class Node:
-    def __init__(self, port=None, base=None, epmd_port=None):
+    def __init__(self, port=None, base=None, epmd_port=None, tls=None, tls_port=None):
+        """`tls`: tls_certificates.make()'s files, for a TLS listener on
+        tls_port that wants a client certificate from the same CA."""
         self.port = port or free_port()
         self.epmd_port = epmd_port or free_port()
+        self.tls = tls
+        self.tls_port = (tls_port or free_port()) if tls else None
         self.name = f"phanos-{self.port}@localhost"
         self.base = base or tempfile.mkdtemp(prefix=f"phanos-rabbit-{self.port}-")
         self.process = None  # the rabbitmq-server we started, if this process did
@@ -42,8 +46,24 @@ class Node:
             shutil.chown(self.base, "rabbitmq", "rabbitmq")
         with open(os.path.join(self.base, "enabled_plugins"), "w") as f:
             f.write("[].\n")
+        with open(self._config_file(), "w") as f:
+            f.write(self._tls_config())
         if self.as_rabbitmq:
             shutil.chown(os.path.join(self.base, "enabled_plugins"), "rabbitmq", "rabbitmq")
+            shutil.chown(self._config_file(), "rabbitmq", "rabbitmq")
+
+    def _config_file(self):
+        return os.path.join(self.base, "rabbitmq.conf")
+
+    def _tls_config(self):
+        if not self.tls:
+            return ""
+        return (f"listeners.ssl.default = {self.tls_port}\n"
+                f"ssl_options.cacertfile = {self.tls['ca.pem']}\n"
+                f"ssl_options.certfile = {self.tls['server.pem']}\n"
+                f"ssl_options.keyfile = {self.tls['server.key']}\n"
+                "ssl_options.verify = verify_peer\n"
+                "ssl_options.fail_if_no_peer_cert = true\n")
 
     def _env(self):
         b = self.base
@@ -60,6 +80,7 @@ class Node:
             "RABBITMQ_PID_FILE": os.path.join(b, "node.pid"),
             "RABBITMQ_FEATURE_FLAGS_FILE": os.path.join(b, "feature_flags"),
             "RABBITMQ_ENABLED_PLUGINS_FILE": os.path.join(b, "enabled_plugins"),
+            "RABBITMQ_CONFIG_FILE": self._config_file(),
         }
 
     def _command(self, tool, *args):
@@ -71,13 +92,14 @@ class Node:
         return (["runuser", "-u", "rabbitmq", "--"] if self.as_rabbitmq else []) + command
 
     def start(self, timeout=60):
-        """Starts the node and waits for its AMQP port; returns seconds taken."""
+        """Starts the node and waits for its AMQP port (and TLS port); returns
+        seconds taken."""
         started = time.monotonic()
         log = open(os.path.join(self.base, "server.out"), "ab")
         self.process = subprocess.Popen(self._command("rabbitmq-server"), stdout=log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
         self.leader = self.process.pid
-        while not port_open(self.port):
+        while not (port_open(self.port) and (not self.tls or port_open(self.tls_port))):
             if self.process.poll() is not None:
                 raise RuntimeError(f"rabbitmq-server exited with {self.process.returncode}; see {self.base}")
             if time.monotonic() - started > timeout:
@@ -131,13 +153,14 @@ class Node:
     def save(self, path):
         """For another process (the ctest fixture's cleanup) to stop it."""
         with open(path, "w") as f:
-            json.dump({"port": self.port, "base": self.base, "epmd_port": self.epmd_port, "leader": self.leader}, f)
+            json.dump({"port": self.port, "base": self.base, "epmd_port": self.epmd_port, "leader": self.leader,
+                       "tls": self.tls, "tls_port": self.tls_port}, f)
 
     @classmethod
     def load(cls, path):
         with open(path) as f:
             state = json.load(f)
-        node = cls(state["port"], state["base"], state["epmd_port"])
+        node = cls(state["port"], state["base"], state["epmd_port"], state.get("tls"), state.get("tls_port"))
         node.leader = state["leader"]
         return node
 

@@ -117,4 +117,62 @@ TEST(RabbitConfig, PikasVirtualHostIsTheVhost) {
   }
 }
 
+// Any readable file passes the configuration's check (whether it is PEM is
+// found when connecting): this source file.
+const std::string readable_file = __FILE__;
+
+std::string tls_handler(const std::string& tls_keys) {
+  return config_with(R"({"class": "ImpProfHandler", "handler_name": "rabbit", "port": 1, )" + tls_keys + "}");
+}
+
+std::string rejection_of(const std::string& config) {
+  try {
+    phanos::profiler().dict_config(config);
+  } catch (const phanos::ConfigError& error) {
+    return error.what();
+  }
+  phanos::profiler().delete_handlers();
+  return "accepted";
+}
+
+TEST(RabbitConfig, TlsIsOffAndVerifiesEverythingByDefault) {
+  const phanos::RabbitParams defaults;
+  EXPECT_FALSE(defaults.ssl);
+  EXPECT_TRUE(defaults.ssl_verify_peer);
+  EXPECT_TRUE(defaults.ssl_verify_hostname);
+  EXPECT_TRUE(defaults.ssl_ca.empty() && defaults.ssl_cert.empty() && defaults.ssl_key.empty());
+}
+
+TEST(RabbitConfig, TlsKeysAreAccepted) {
+  for (const char* class_name : {"ImpProfHandler", "AsyncImpProfHandler"}) {
+    SCOPED_TRACE(class_name);
+    EXPECT_EQ(rejection_of(config_with(std::string(R"({"class": ")") + class_name +
+                                       R"(", "handler_name": "rabbit", "port": 1, "timeout": 0.5, "ssl": true,
+            "ssl_ca": ")" + readable_file + R"(", "ssl_cert": ")" + readable_file + R"(", "ssl_key": ")" +
+                                       readable_file + R"(", "ssl_verify_peer": false,
+            "ssl_verify_hostname": false})")),
+              "accepted");
+  }
+  EXPECT_EQ(rejection_of(tls_handler(R"("ssl": false)")), "accepted");
+}
+
+TEST(RabbitConfig, TlsErrorsNameTheKeyPath) {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {R"("ssl": "yes")", R"(handlers.rabbit.ssl: expected true or false, got "yes")"},
+      {R"("ssl": true, "ssl_verify_peer": 0)", "handlers.rabbit.ssl_verify_peer: expected true or false, got 0"},
+      {R"("ssl": true, "ssl_ca": 5)", "handlers.rabbit.ssl_ca: expected a string, got 5"},
+      {R"("ssl": true, "ssl_ca": "/nonexistent/ca.pem")",
+       R"(handlers.rabbit.ssl_ca: cannot read "/nonexistent/ca.pem": No such file or directory)"},
+      {R"("ssl": true, "ssl_key": "/")", R"(handlers.rabbit.ssl_key: cannot read "/": Is a directory)"},
+      {R"("ssl": true, "ssl_cert": ")" + readable_file + "\"",
+       "handlers.rabbit.ssl_cert: a client certificate needs its key: give ssl_key too"},
+      {R"("ssl": true, "ssl_key": ")" + readable_file + "\"",
+       "handlers.rabbit.ssl_key: a client key needs its certificate: give ssl_cert too"},
+      {R"("ssl_ca": ")" + readable_file + "\"", R"(handlers.rabbit.ssl_ca: has no effect without "ssl": true)"},
+      {R"("ssl": false, "ssl_verify_hostname": false)",
+       R"(handlers.rabbit.ssl_verify_hostname: has no effect without "ssl": true)"},
+  };
+  for (const auto& [tls_keys, message] : cases) EXPECT_EQ(rejection_of(tls_handler(tls_keys)), message);
+}
+
 }  // namespace
