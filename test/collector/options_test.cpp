@@ -132,8 +132,8 @@ TEST(Options, TlsSettingsAndItsDefaultPort) {
   EXPECT_EQ(tls.key_file, readable_file);
   EXPECT_FALSE(tls.verify_peer);
   EXPECT_FALSE(tls.verify_hostname);
-  EXPECT_EQ(parsed.options.rabbit_port, 5671) << "AMQPS' port when none is given";
-  EXPECT_EQ(parse({"--queue", "q", "--listen", ":1", "--ssl", "--rabbit-port", "5673"}).options.rabbit_port, 5673);
+  EXPECT_EQ(parsed.options.rabbit_nodes.at(0).port, 5671) << "AMQPS' port when none is given";
+  EXPECT_EQ(parse({"--queue", "q", "--listen", ":1", "--ssl", "--rabbit-port", "5673"}).options.rabbit_nodes.at(0).port, 5673);
 
   const detail::TlsSettings defaults = parse({"--queue", "q", "--listen", ":1", "--ssl"}).options.tls;
   EXPECT_TRUE(defaults.verify_peer && defaults.verify_hostname);
