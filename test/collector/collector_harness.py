@@ -123,6 +123,27 @@ def record(metric, value, units="items", job="collector_test", method="Service:h
             "labels": labels if labels is not None else {"error_raised": False}, "value": value}
 
 
+def e2e_handle_counts(job):
+    """Service:handle's count series as e2e_program.cpp makes its calls: 5
+    succeed, 2 fail."""
+    return {f'time_profiler_count{{job="{job}",item="Service",method="Service:handle",error_raised="{failed}"}}': n
+            for failed, n in (("false", 5), ("true", 2))}
+
+
+def publish_e2e_and_wait(checks, program, args, collector, job):
+    """Runs e2e_program with `args` (it publishes, then exits) and waits
+    until `collector` has every Service:handle call of `job`."""
+    run = subprocess.run([program, *map(str, args)], capture_output=True, text=True, timeout=60)
+    sys.stderr.write(run.stderr)
+    checks.check(run.returncode == 0, f"e2e_program {' '.join(map(str, args))} published (exit {run.returncode})")
+    counts = e2e_handle_counts(job)
+
+    def arrived():
+        got = collector.samples()
+        return all(got.get(series) == count for series, count in counts.items())
+    checks.check(wait_until(arrived, 20), f"the collector has every call: {counts}")
+
+
 def promtool_check(text):
     """(ok, output) of `promtool check metrics` on a /metrics text."""
     result = subprocess.run(["promtool", "check", "metrics"], input=text, capture_output=True, text=True, timeout=60)
