@@ -32,6 +32,18 @@ int on_certificate_problem(int verified, X509_STORE_CTX* store) {
   return 0;
 }
 
+// OpenSSL tears itself down from an atexit function it registers when it
+// is first initialised, which may be after the one draining the
+// asynchronous handlers' queues at exit (finish_at_exit.hpp): the drain
+// then found it torn down (rabbitmq.tls, an asynchronous handler whose
+// first connection came at exit: "cannot create a TLS socket" in 5 runs of
+// 6), and a connection open then would use a library torn down. Initialised
+// first here, without that function, OpenSSL stays usable until the end.
+void initialize_openssl() {
+  static const bool initialized = OPENSSL_init_ssl(OPENSSL_INIT_NO_ATEXIT | OPENSSL_INIT_LOAD_SSL_STRINGS, nullptr);
+  (void)initialized;
+}
+
 // An encrypted key fails to load instead of OpenSSL asking for its
 // password on the terminal.
 int no_password(char*, int, int, void*) { return 0; }
@@ -100,6 +112,7 @@ std::optional<std::string> tls_connect(amqp_connection_state_t state, const std:
                                        const TlsSettings& settings, std::chrono::duration<double> timeout,
                                        CertificateCheck& check) {
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(timeout);
+  initialize_openssl();
   amqp_socket_t* socket = amqp_ssl_socket_new(state);  // `state` owns it
   if (!socket) return std::string("cannot create a TLS socket: ") + openssl_reason("out of memory");
   if (auto failed = configure(socket, host, settings, check)) return failed;
