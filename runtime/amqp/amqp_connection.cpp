@@ -14,11 +14,13 @@
 namespace phanos::detail {
 namespace {
 
-// rabbitmq-c's text for a status; a TLS error with OpenSSL's reason (the
-// broker's TLS alert, such as "tlsv13 alert certificate required").
+// rabbitmq-c's text for a status; a TLS error with OpenSSL's reason: the
+// broker's TLS alert ("tlsv13 alert certificate required": with TLS 1.3 a
+// refused client certificate shows after the handshake), or, when the
+// broker closed the connection before the alert was read, that.
 std::string status_text(int status) {
   const std::string text = amqp_error_string2(status);
-  return status == AMQP_STATUS_SSL_ERROR ? text + ": " + openssl_reason("no reason given") : text;
+  return status == AMQP_STATUS_SSL_ERROR ? text + ": " + openssl_reason("the broker closed the TLS connection") : text;
 }
 
 // What the broker says goes into log lines.
