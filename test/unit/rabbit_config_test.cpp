@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "config_support.hpp"
 #include "wire_contract.hpp"
 
 namespace {
@@ -154,6 +155,17 @@ TEST(RabbitConfig, TlsKeysAreAccepted) {
               "accepted");
   }
   EXPECT_EQ(rejection_of(tls_handler(R"("ssl": false)")), "accepted");
+}
+
+// The handler says where it connects when it cannot (nothing listens there
+// here, or nothing it trusts: the system's trust store).
+TEST(RabbitConfig, TlsWithoutAPortConnectsToAmqpsPort) {
+  const std::string log = phanos::test::stderr_of([] {
+    phanos::profiler().dict_config(config_with(
+        R"({"class": "ImpProfHandler", "handler_name": "rabbit", "ssl": true, "timeout": 0.5, "retry": 0})"));
+  });
+  phanos::profiler().delete_handlers();
+  EXPECT_NE(log.find("ImpProfHandler 'rabbit' (127.0.0.1:5671): cannot connect: "), std::string::npos) << log;
 }
 
 TEST(RabbitConfig, TlsErrorsNameTheKeyPath) {
