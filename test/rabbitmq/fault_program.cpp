@@ -8,7 +8,7 @@
 //   stop_file=PATH   stop when this file exists
 //   interval_ms=N    pause between calls (default 20)
 //   host=, password=, vhost=, timeout=, capacity=, drain=   RabbitParams
-//   ssl=true, ssl_ca=, ssl_cert=, ssl_key=, ssl_verify_hostname=false
+//   ssl=true, ssl_ca=, ssl_cert=, ssl_key=, ssl_verify_peer=false, ssl_verify_hostname=false
 
 #include <phanos/rabbitmq.hpp>
 
@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   params.ssl_ca = option("ssl_ca", "");
   params.ssl_cert = option("ssl_cert", "");
   params.ssl_key = option("ssl_key", "");
+  params.ssl_verify_peer = option("ssl_verify_peer", "true") == "true";
   params.ssl_verify_hostname = option("ssl_verify_hostname", "true") == "true";
   params.password = option("password", params.password);
   params.vhost = option("vhost", params.vhost);

@@ -5,6 +5,7 @@ RabbitParams and with a PHANOS_CONFIG dict arrive, read back on the node's
 plain port; a refused handshake (wrong CA, a certificate for another name,
 no TLS at the port, no client certificate) is one log line naming
 host:port and OpenSSL's reason, and the program ends with its own output.
+ssl_verify_peer and ssl_verify_hostname each turn off their check only.
 
 Usage: tls.py FAULT_PROGRAM CONFIG_PROGRAM CONSUMER NODE_STATE
 """
@@ -48,6 +49,9 @@ published = {
     # accepted only without the name check.
     "no_name_check": fault_run("no_name_check", "async", node.tls_port, host="127.0.0.2", ssl_verify_hostname="false",
                                **client),
+    # A CA that did not sign it: accepted only without the chain check.
+    "no_chain_check": fault_run("no_chain_check", "sync", node.tls_port, ssl_verify_peer="false",
+                                **dict(client, ssl_ca=tls["other_ca.pem"])),
 }
 dict_config = {"job": job("dict_config"), "handlers": {"rabbit": {
     "class": "phanos.publisher.ImpProfHandler", "handler_name": "rabbit", "port": node.tls_port, "ssl": True,
@@ -60,6 +64,10 @@ refused = {
                  f"127.0.0.1:{node.tls_port}", "TLS handshake failed: certificate verify failed ("),
     "other_name": (fault_run("other_name", "async", node.tls_port, host="127.0.0.2", drain=0.5, **client),
                    f"127.0.0.2:{node.tls_port}", "TLS handshake failed: certificate verify failed (IP address mismatch)"),
+    "name_checked_alone": (fault_run("name_checked_alone", "sync", node.tls_port, host="127.0.0.2",
+                                     ssl_verify_peer="false", **dict(client, ssl_ca=tls["other_ca.pem"])),
+                           f"127.0.0.2:{node.tls_port}",
+                           "TLS handshake failed: certificate verify failed (IP address mismatch)"),
     "no_tls_there": (fault_run("no_tls_there", "sync", node.port, **client),
                      f"127.0.0.1:{node.port}", "TLS handshake failed: wrong version number"),
     # With TLS 1.3 the broker refuses after the handshake: its alert, or
@@ -90,7 +98,8 @@ for name, (process, address, reason) in refused.items():
     checks.check(all(f"({address}): cannot connect: " in line and any(r in line for r in reasons) for line in errors),
                  f"{name}: the error names {address} and the reason ({' or '.join(reasons)})")
 
-expected = {"params_sync": calls, "params_async": calls, "no_name_check": calls, "dict_config": 2}
+expected = {"params_sync": calls, "params_async": calls, "no_name_check": calls, "no_chain_check": calls,
+            "dict_config": 2}
 consumer.wait_for(lambda messages: all(len(records_of(messages, name)) >= count for name, count in expected.items()),
                   30)
 messages = consumer.stop()
