@@ -183,7 +183,7 @@ std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<do
                                : std::string_view()});
     const int acked = amqp_basic_ack(state_, channel, envelope.delivery_tag, /*multiple=*/0);
     amqp_destroy_envelope(&envelope);
-    if (acked != AMQP_STATUS_OK) return lost(amqp_error_string2(acked));
+    if (acked != AMQP_STATUS_OK) return lost(status_text(acked));
     return std::nullopt;
   }
   if (reply.reply_type != AMQP_RESPONSE_LIBRARY_EXCEPTION) return lost(describe(reply));
