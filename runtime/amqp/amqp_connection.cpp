@@ -291,7 +291,7 @@ std::optional<std::string> AmqpConnection::await_confirms(std::chrono::duration<
     amqp_frame_t frame;
     const int status = amqp_simple_wait_frame_noblock(state_, &frame, &wait);
     if (status == AMQP_STATUS_TIMEOUT) continue;
-    if (status != AMQP_STATUS_OK) return lost(amqp_error_string2(status));
+    if (status != AMQP_STATUS_OK) return lost(status_text(status));
     if (frame.frame_type != AMQP_FRAME_METHOD) continue;
     if (auto closed = handle_method(frame.payload.method)) return closed;
   }
