@@ -85,8 +85,6 @@ void CallScope::rejoin_thread(ThreadState& thread) noexcept {
   thread.current = this;
 }
 
-CallScope::~CallScope() { leave(); }
-
 void CallScope::leave() noexcept {
   if (thread_ == nullptr) return;
   ThreadState& thread = *thread_;
@@ -106,14 +104,8 @@ void CallScope::finish(ThreadState& thread) {
         thread.records.add_time(metric, *node_, elapsed, error_raised);
       }
     }
-    if (any_hook_set()) profiler().after_func.run(Call(*this));
-    if (root_) {
-      if (result_size_ != nullptr) {  // null: void, threw, or a type without a size
-        const std::shared_ptr<const Registry> registry = registry_snapshot();
-        if (registry->response_size) registry->response_size->observe(static_cast<double>(result_size_(result_)));
-      }
-      if (any_hook_set()) profiler().after_root_func.run(Call(*this));
-    }
+    if (any_hook_set()) run_after_func();
+    if (root_) finish_root();
     const std::size_t waiting = thread.records.size();
     if (root_ || waiting >= waiting_records_limit || (waiting > 0 && hand_over_requested(thread))) {
       hand_over_records(thread);
@@ -122,6 +114,18 @@ void CallScope::finish(ThreadState& thread) {
     // Only allocation can fail here; the profiled program must not notice.
     log_error("a profiled call could not be recorded (out of memory?)");
   }
+}
+
+// Apart from finish(), like finish_root(): what few calls do stays out of
+// the registers that every call's finish() saves.
+[[gnu::noinline]] void CallScope::run_after_func() { profiler().after_func.run(Call(*this)); }
+
+[[gnu::noinline]] void CallScope::finish_root() {
+  if (result_size_ != nullptr) {  // null: void, threw, or a type without a size
+    const std::shared_ptr<const Registry> registry = registry_snapshot();
+    if (registry->response_size) registry->response_size->observe(static_cast<double>(result_size_(result_)));
+  }
+  if (any_hook_set()) profiler().after_root_func.run(Call(*this));
 }
 
 bool CallScope::exception_propagating() const noexcept {

@@ -9,9 +9,10 @@
 #include "thread_state.hpp"
 
 namespace phanos::detail {
-namespace {
 
 std::atomic<std::uint64_t> hand_over_requests{0};
+
+namespace {
 
 RecordBatch& batch_of(HandOverBuffers& buffers, std::uint64_t metric_id) {
   for (auto& [id, batch] : buffers.batches) {
@@ -34,17 +35,21 @@ void drop_batches_of_deleted_metrics(HandOverBuffers& buffers, const Registry& r
 const std::vector<Record>& records_of(const Metric& metric, TakenRecords& taken, double milliseconds_per_tick,
                                       RecordBatch& batch) {
   const std::uint64_t id = metric_id(metric);
-  batch.start();
+  batch.start(taken.shared.size() + taken.entries.size(), [&] {
+    const auto of_metric = [&](const auto& record) { return record.metric_id == id; };
+    return static_cast<std::size_t>(std::count_if(taken.shared.begin(), taken.shared.end(), of_metric) +
+                                    std::count_if(taken.entries.begin(), taken.entries.end(), of_metric));
+  });
   for (SharedRecord& shared : taken.shared) {
     if (shared.metric_id == id) batch.add(shared.record);
   }
   for (const WaitingEntry& entry : taken.entries) {
     if (entry.metric_id != id) continue;
-    if (entry.node != nullptr) {
-      const double milliseconds = static_cast<double>(entry.elapsed) * milliseconds_per_tick;
-      batch.add_time(metric, *entry.node, python_round(milliseconds, 2), entry.error_raised);
+    if (const ContextNode* node = entry.node(); node != nullptr) {
+      const double milliseconds = static_cast<double>(entry.ticks_or_index) * milliseconds_per_tick;
+      batch.add_time(metric, *node, python_round(milliseconds, 2), entry.error_raised());
     } else {
-      batch.add(taken.whole[entry.whole_record]);
+      batch.add(taken.whole[static_cast<std::size_t>(entry.ticks_or_index)]);
     }
   }
   return batch.finish();
@@ -88,11 +93,5 @@ void hand_over_waiting_records() noexcept {
 }
 
 void request_hand_over_everywhere() noexcept { hand_over_requests.fetch_add(1, std::memory_order_relaxed); }
-
-std::uint64_t hand_over_requests_made() noexcept { return hand_over_requests.load(std::memory_order_relaxed); }
-
-bool hand_over_requested(const ThreadState& state) noexcept {
-  return state.hand_over_requests_answered != hand_over_requests_made();
-}
 
 }  // namespace phanos::detail

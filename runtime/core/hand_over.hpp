@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -11,10 +12,6 @@
 namespace phanos::detail {
 
 struct ThreadState;
-
-// A non-root call hands records over early once this many wait, as Python's
-// RECORDS_LEN_LIMIT does, so long-running roots do not pile them up.
-inline constexpr std::size_t waiting_records_limit = 100;
 
 // What a thread keeps from one hand-over to the next to reuse its buffers.
 struct HandOverBuffers {
@@ -35,8 +32,9 @@ void hand_over_waiting_records() noexcept;
 // Profiler::flush_all(): every thread hands its waiting records over at the
 // end of its next profiled call; a thread's calls in progress go on.
 void request_hand_over_everywhere() noexcept;
-std::uint64_t hand_over_requests_made() noexcept;
-// Whether flush_all() was called since the thread's last hand-over.
-bool hand_over_requested(const ThreadState& state) noexcept;
+// How many request_hand_over_everywhere() made; inline, as every call's end
+// reads it (hand_over_requested() in thread_state.hpp).
+extern std::atomic<std::uint64_t> hand_over_requests;
+inline std::uint64_t hand_over_requests_made() noexcept { return hand_over_requests.load(std::memory_order_relaxed); }
 
 }  // namespace phanos::detail

@@ -148,32 +148,8 @@ std::string python_float_repr(double value) {
   return spell_finite_float(value, python_repr_notation);
 }
 
-namespace {
-
-// Python rounds the exact decimal value of the double; when value * 10^n is
-// far enough from a half, the scaled double's floor decides the same way,
-// and k / 10^n is then the double nearest k·10^-n, as Python's result is.
-std::optional<double> round_away_from_halves(double value, int ndigits) {
-  static constexpr double powers_of_ten[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
-  if (ndigits < 0 || ndigits > 8) return std::nullopt;
-  const double scale = powers_of_ten[ndigits];
-  const double scaled = value * scale;
-  // Below 2^40 the scaled double is off the exact product by under 2^-13.
-  if (!(std::fabs(scaled) < 0x1p40)) return std::nullopt;
-  // floor() without a call into libm: the value fits an integer here.
-  const double truncated = static_cast<double>(static_cast<std::int64_t>(scaled));
-  const double floor = truncated > scaled ? truncated - 1 : truncated;
-  const double fraction = scaled - floor;
-  if (std::fabs(fraction - 0.5) < 0x1p-10) return std::nullopt;
-  const double rounded = (floor + (fraction > 0.5 ? 1.0 : 0.0)) / scale;
-  return rounded == 0.0 ? std::copysign(0.0, value) : rounded;
-}
-
-}  // namespace
-
-double python_round(double value, int ndigits) {
+double python_round_off_the_quick_path(double value, int ndigits) {
   if (!std::isfinite(value)) return value;
-  if (const std::optional<double> rounded = round_away_from_halves(value, ndigits)) return *rounded;
   // Fixed notation of a double needs at most 309 integral digits.
   std::array<char, 400> buffer{};
   const auto printed =

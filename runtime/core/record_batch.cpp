@@ -14,6 +14,11 @@ std::size_t RecordBatch::next_slot() {
   return slot;
 }
 
+void RecordBatch::reserve(std::size_t count) {
+  records_.reserve(count);
+  origins_.reserve(count);
+}
+
 void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double milliseconds,
                            ErrorRaised error_raised) {
   const std::size_t slot = next_slot();

@@ -17,8 +17,14 @@ namespace phanos::detail {
 
 class RecordBatch {
  public:
-  // Empties the batch for the records of the next hand-over.
-  void start() noexcept { records_.clear(); }
+  // Empties the batch for the records of the next hand-over; `fits_at_most`
+  // bounds how many there may be, `count` says how many there are exactly,
+  // and is called only when the batch has less room than the bound.
+  template <class CountRecords>
+  void start(std::size_t fits_at_most, CountRecords count) {
+    records_.clear();
+    if (records_.capacity() < fits_at_most) reserve(count());
+  }
   void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
   // Takes the record's contents, leaving it this batch's old buffers to
   // write its next record into.
@@ -34,6 +40,7 @@ class RecordBatch {
   };
 
   std::size_t next_slot();
+  void reserve(std::size_t count);
 
   RecordPool records_;
   std::vector<Origin> origins_;  // of the record in each slot of records_

@@ -17,19 +17,14 @@ namespace phanos::detail {
 class RecordPool {
  public:
   // A record to overwrite, whatever it held; it counts once add() is called.
-  Record& next() {
-    if (count_ == records_.size()) {
-      if (spare_.empty()) {
-        records_.emplace_back();
-      } else {
-        records_.push_back(std::move(spare_.back()));
-        spare_.pop_back();
-      }
-    }
-    return records_[count_];
-  }
+  Record& next() { return count_ < records_.size() ? records_[count_] : next_new(); }
   // Keeps the record next() gave; returns its slot.
   std::size_t add() noexcept { return count_++; }
+
+  // Room for `count` records in all, made at once: a hand-over of a hundred
+  // records would otherwise hold up to twice that while the pool grows.
+  void reserve(std::size_t count) { records_.reserve(count); }
+  std::size_t capacity() const noexcept { return records_.capacity(); }
 
   Record& operator[](std::size_t slot) noexcept { return records_[slot]; }
   std::size_t size() const noexcept { return count_; }
@@ -47,6 +42,18 @@ class RecordPool {
   }
 
  private:
+  // Apart from next(), which a hand-over calls for every record, so that
+  // the usual case stays small enough to inline.
+  [[gnu::noinline]] Record& next_new() {
+    if (spare_.empty()) {
+      records_.emplace_back();
+    } else {
+      records_.push_back(std::move(spare_.back()));
+      spare_.pop_back();
+    }
+    return records_[count_];
+  }
+
   std::vector<Record> records_;
   std::vector<Record> spare_;  // the last slot's first, by added()
   std::size_t count_ = 0;

@@ -10,11 +10,10 @@
 namespace phanos::detail {
 
 std::atomic<bool> profiling_switch{false};
-
-namespace {
-
 std::atomic<bool> error_raised_switch{false};
 std::atomic<std::uint64_t> time_profiler_metric{0};
+
+namespace {
 
 struct RegistryStore {
   std::mutex writer;
@@ -72,9 +71,5 @@ void change_registry(const std::function<void(Registry&)>& change) {
   store_shared(registry_store.current, published);
   update_switches(*published);
 }
-
-bool error_raised_label_enabled() noexcept { return error_raised_switch.load(std::memory_order_relaxed); }
-
-std::uint64_t time_profiler_id() noexcept { return time_profiler_metric.load(std::memory_order_relaxed); }
 
 }  // namespace phanos::detail

@@ -3,6 +3,7 @@
 // thread while Profiler methods change it, so it is published as immutable
 // snapshots: readers take the current one, writers copy, change and publish.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -43,10 +44,15 @@ std::shared_ptr<const Registry> registry_snapshot();
 // If `change` throws, nothing is published: no change is half-applied.
 void change_registry(const std::function<void(Registry&)>& change);
 
-// Cheap views of the current registry for the per-call and per-record paths.
-bool error_raised_label_enabled() noexcept;
+// Cheap views of the current registry for the per-call and per-record paths,
+// inline so that a call reads them with one load each. Kept by
+// change_registry().
+extern std::atomic<bool> error_raised_switch;
+extern std::atomic<std::uint64_t> time_profiler_metric;
+
+inline bool error_raised_label_enabled() noexcept { return error_raised_switch.load(std::memory_order_relaxed); }
 // The id of the metric that times calls (named TimeProfiler::built_in_name, a
 // TimeProfiler without labels of its own); 0 when there is none.
-std::uint64_t time_profiler_id() noexcept;
+inline std::uint64_t time_profiler_id() noexcept { return time_profiler_metric.load(std::memory_order_relaxed); }
 
 }  // namespace phanos::detail

@@ -5,13 +5,11 @@
 #include <new>
 
 namespace phanos::detail {
+
+__thread ThreadState* state_of_thread __attribute__((tls_model("initial-exec"))) = nullptr;
+
 namespace {
 
-// A plain pointer keeps the per-call access to one TLS load. The
-// initial-exec model makes that load a single instruction instead of a call
-// to __tls_get_addr (and safe in a signal handler); it fits in the static
-// TLS space that glibc keeps even for libraries opened later.
-thread_local ThreadState* state_of_thread __attribute__((tls_model("initial-exec"))) = nullptr;
 // While the state is being made (a signal handler must not make a second
 // one) and once it is released.
 thread_local bool state_unavailable __attribute__((tls_model("initial-exec"))) = false;
@@ -63,15 +61,13 @@ ThreadState* new_state() noexcept {
 
 }  // namespace
 
-ThreadState* thread_state() noexcept {
-  if (state_of_thread != nullptr || state_unavailable) return state_of_thread;
+ThreadState* new_thread_state() noexcept {
+  if (state_unavailable) return nullptr;
   state_unavailable = true;
   state_of_thread = new_state();
   state_unavailable = false;
   return state_of_thread;
 }
-
-ThreadState* existing_thread_state() noexcept { return state_of_thread; }
 
 CallScope* current_scope() noexcept {
   return state_of_thread != nullptr ? state_of_thread->current : nullptr;

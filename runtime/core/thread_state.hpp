@@ -32,6 +32,11 @@ struct ThreadState {
   }
 };
 
+// Whether flush_all() was called since the thread's last hand-over.
+inline bool hand_over_requested(const ThreadState& state) noexcept {
+  return state.hand_over_requests_answered != hand_over_requests_made();
+}
+
 // Keeps a thread's state busy (see ThreadState::busy) while it lives.
 class BusyThread {
  public:
@@ -45,15 +50,27 @@ class BusyThread {
   bool was_busy_;
 };
 
+// The calling thread's state once made; null before, and once released.
+// __thread, not thread_local: a plain pointer needs no initialisation
+// wrapper, so every call reads it with one instruction (initial-exec: no
+// call to __tls_get_addr, and safe in a signal handler; it fits in the
+// static TLS space that glibc keeps even for libraries opened later).
+extern __thread ThreadState* state_of_thread __attribute__((tls_model("initial-exec")));
+
+// Makes the calling thread's state, unless it is released or being made.
+ThreadState* new_thread_state() noexcept;
+
 // The calling thread's state, created on first use. It lives until the
 // thread itself ends, after all its thread_local destructors (exit() does
 // not end the calling thread: its state lives on through static destructors
 // and atexit functions). Null once it is released, while it is being
 // created, or if it cannot be allocated.
-ThreadState* thread_state() noexcept;
+inline ThreadState* thread_state() noexcept {
+  return state_of_thread != nullptr ? state_of_thread : new_thread_state();
+}
 
 // The calling thread's state if it has one; never allocates.
-ThreadState* existing_thread_state() noexcept;
+inline ThreadState* existing_thread_state() noexcept { return state_of_thread; }
 
 // The calling thread's innermost profiled call, null outside any.
 CallScope* current_scope() noexcept;

@@ -1,5 +1,6 @@
 #include "waiting_records.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <limits>
 #include <mutex>
@@ -12,6 +13,11 @@
 #include "thread_state.hpp"
 
 namespace phanos::detail {
+
+static_assert(alignof(ContextNode) > WaitingEntry::error_raised_bits &&
+                  static_cast<std::uintptr_t>(ErrorRaised::yes) <= WaitingEntry::error_raised_bits,
+              "a WaitingEntry keeps ErrorRaised in the low bits of its node's address");
+
 namespace {
 
 std::atomic<std::uint64_t> clear_epoch{0};
@@ -44,10 +50,26 @@ void ThreadRecords::forget_if_cleared() {
   epoch_ = now;
 }
 
+void ThreadRecords::add(const WaitingEntry& entry) {
+  if (entries_.size() != entries_.capacity()) {
+    entries_.push_back(entry);
+  } else {
+    add_growing(entry);
+  }
+}
+
+// Apart, so that the usual add() keeps few registers to save.
+[[gnu::noinline]] void ThreadRecords::add_growing(const WaitingEntry& entry) {
+  // The first record takes room at once for all that wait until the early
+  // hand-over: growing by doubling from one would hold up to twice that.
+  entries_.reserve(std::max(waiting_records_limit, 2 * entries_.capacity()));
+  entries_.push_back(entry);
+}
+
 void ThreadRecords::add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
                              ErrorRaised error_raised) {
   forget_if_cleared();
-  entries_.push_back({metric_id, &node, elapsed, 0, error_raised});
+  add(WaitingEntry::time(metric_id, node, elapsed, error_raised));
 }
 
 Record& ThreadRecords::next_whole() {
@@ -56,7 +78,7 @@ Record& ThreadRecords::next_whole() {
 }
 
 void ThreadRecords::add_whole(std::uint64_t metric_id) {
-  entries_.push_back({metric_id, nullptr, 0, static_cast<std::uint32_t>(whole_.size()), ErrorRaised::not_labelled});
+  add(WaitingEntry::whole(metric_id, whole_.size()));
   whole_.add();
 }
 

@@ -23,16 +23,37 @@ struct ThreadState;
 // The error_raised label of a call's time record.
 enum class ErrorRaised : std::uint8_t { not_labelled, no, yes };
 
+// A non-root call hands records over early once this many wait, as Python's
+// RECORDS_LEN_LIMIT does, so long-running roots do not pile them up.
+inline constexpr std::size_t waiting_records_limit = 100;
+
 // One waiting record of a thread. The time of a call, which is most records,
 // is kept as its node and ticks and becomes a Record only when handed over;
-// any other record is kept whole, apart.
+// any other record is kept whole, apart. Three words: a thread keeps up to
+// waiting_records_limit of them between hand-overs.
 struct WaitingEntry {
   std::uint64_t metric_id;
-  const ContextNode* node;  // a timed call's; null for a whole record
-  Ticks elapsed;
-  std::uint32_t whole_record;  // index of the whole record, when node is null
-  ErrorRaised error_raised;
+  // A timed call's node, with its ErrorRaised in the two low bits (a node is
+  // aligned to 8 bytes); 0 for a whole record.
+  std::uintptr_t node_and_error_raised;
+  // A timed call's ticks; the index of the whole record when node() is null.
+  std::int64_t ticks_or_index;
+
+  static WaitingEntry time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
+                           ErrorRaised error_raised) noexcept {
+    return {metric_id, reinterpret_cast<std::uintptr_t>(&node) | static_cast<std::uintptr_t>(error_raised), elapsed};
+  }
+  static WaitingEntry whole(std::uint64_t metric_id, std::size_t index) noexcept {
+    return {metric_id, 0, static_cast<std::int64_t>(index)};
+  }
+  const ContextNode* node() const noexcept {
+    return reinterpret_cast<const ContextNode*>(node_and_error_raised & ~error_raised_bits);
+  }
+  ErrorRaised error_raised() const noexcept { return static_cast<ErrorRaised>(node_and_error_raised & error_raised_bits); }
+
+  static constexpr std::uintptr_t error_raised_bits = 3;
 };
+static_assert(sizeof(WaitingEntry) == 24);
 
 struct SharedRecord {
   std::uint64_t metric_id;
@@ -64,6 +85,8 @@ class ThreadRecords {
 
  private:
   void forget_if_cleared();
+  void add(const WaitingEntry& entry);
+  void add_growing(const WaitingEntry& entry);
 
   std::vector<WaitingEntry> entries_;
   RecordPool whole_;

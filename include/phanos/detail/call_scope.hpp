@@ -31,8 +31,11 @@ inline bool profiling_active() noexcept { return profiling_switch.load(std::memo
 class CallScope {
  public:
   explicit CallScope(const Site& site, Arguments arguments = {}) noexcept;
-  // leave(), unless the call already left.
-  ~CallScope();
+  // leave(), unless the call already left (as invoke() makes it): inline,
+  // so that the usual case costs the program no call into the runtime.
+  ~CallScope() {
+    if (thread_ != nullptr) leave();
+  }
   CallScope(const CallScope&) = delete;
   CallScope& operator=(const CallScope&) = delete;
 
@@ -80,6 +83,8 @@ class CallScope {
  private:
   void enter(ThreadState& thread, CallScope* caller);
   void finish(ThreadState& thread);
+  void run_after_func();
+  void finish_root();
 
   const Site* site_;
   Arguments arguments_;
