@@ -16,12 +16,13 @@
 
 #include "bounded_queue.hpp"
 #include "coalesced_messages.hpp"
+#include "finish_at_exit.hpp"
 #include "phanos/record.hpp"
 #include "rabbit_publisher.hpp"
 
 namespace phanos::detail {
 
-class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
+class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher>, public FinishesAtExit {
  public:
   // Starts the publishing thread; finish() runs at the latest at exit.
   static std::shared_ptr<AsyncPublisher> start(std::string_view handler_name, RabbitParams params);
@@ -34,7 +35,7 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher> {
 
   // Publishes what is queued for at most drain_timeout, then stops the
   // thread; what is left is dropped and counted. Only the first call acts.
-  void finish() noexcept;
+  void finish() noexcept override;
 
  private:
   void run() noexcept;

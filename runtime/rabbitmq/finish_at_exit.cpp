@@ -5,14 +5,12 @@
 #include <mutex>
 #include <vector>
 
-#include "async_publisher.hpp"
-
 namespace phanos::detail {
 namespace {
 
 struct Registry {
   std::mutex mutex;
-  std::vector<std::weak_ptr<AsyncPublisher>> publishers;
+  std::vector<std::weak_ptr<FinishesAtExit>> objects;
 };
 
 // Never destroyed: it is used by an atexit function.
@@ -22,28 +20,28 @@ Registry& registry() {
 }
 
 void finish_all() {
-  std::vector<std::weak_ptr<AsyncPublisher>> publishers;
+  std::vector<std::weak_ptr<FinishesAtExit>> objects;
   {
     std::lock_guard<std::mutex> lock(registry().mutex);
-    publishers.swap(registry().publishers);
+    objects.swap(registry().objects);
   }
-  for (const auto& weak : publishers) {
-    if (const auto publisher = weak.lock()) publisher->finish();
+  for (const auto& weak : objects) {
+    if (const auto object = weak.lock()) object->finish();
   }
 }
 
 }  // namespace
 
-void finish_at_exit(const std::shared_ptr<AsyncPublisher>& publisher) {
+void finish_at_exit(const std::shared_ptr<FinishesAtExit>& object) {
   static std::once_flag registered;
   std::call_once(registered, [] { std::atexit(finish_all); });
   std::lock_guard<std::mutex> lock(registry().mutex);
-  auto& publishers = registry().publishers;
+  auto& objects = registry().objects;
   // Handlers come and go: forget the ones already destroyed.
-  publishers.erase(std::remove_if(publishers.begin(), publishers.end(),
-                                  [](const std::weak_ptr<AsyncPublisher>& weak) { return weak.expired(); }),
-                   publishers.end());
-  publishers.push_back(publisher);
+  objects.erase(std::remove_if(objects.begin(), objects.end(),
+                               [](const std::weak_ptr<FinishesAtExit>& weak) { return weak.expired(); }),
+                objects.end());
+  objects.push_back(object);
 }
 
 }  // namespace phanos::detail

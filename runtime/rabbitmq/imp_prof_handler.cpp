@@ -4,15 +4,27 @@
 #include <mutex>
 #include <sstream>
 
+#include "finish_at_exit.hpp"
 #include "log.hpp"
 #include "phanos/format.hpp"
 #include "rabbit_publisher.hpp"
 
 namespace phanos {
 
-struct ImpProfHandler::Publishing {
+struct ImpProfHandler::Publishing : detail::FinishesAtExit {
   Publishing(std::string_view handler_name, RabbitParams params)
       : publisher("ImpProfHandler", handler_name, std::move(params)) {}
+
+  // Says goodbye: the broker gets as long to take the last messages as it
+  // gets to log in (a connection merely dropped at exit may lose them). A
+  // child leaves the parent's connection as it found it. A message
+  // published later (a profiled call during static destruction) connects
+  // again.
+  void finish() noexcept override {
+    if (publisher.inherited()) return;
+    std::lock_guard<std::mutex> held(lock);
+    publisher.close(std::chrono::duration<double>(publisher.params().timeout));
+  }
 
   std::mutex lock;  // one connection, shared by the calling threads
   detail::RabbitPublisher publisher;
@@ -22,21 +34,21 @@ struct ImpProfHandler::Publishing {
 
 ImpProfHandler::ImpProfHandler(std::string handler_name, RabbitParams params)
     : Handler(std::move(handler_name)),
-      publishing_(std::make_unique<Publishing>(this->handler_name(), std::move(params))) {
+      publishing_(std::make_shared<Publishing>(this->handler_name(), std::move(params))) {
   // As Python, connect (and declare the exchange) now; unlike Python, a
   // broker that is not there is only logged.
   publishing_->publisher.connect(std::chrono::duration<double>(publishing_->publisher.params().timeout));
+  detail::finish_at_exit(publishing_);
 }
 
-// The broker gets as long to take the last messages as it gets to log in.
-// A child leaves the parent's connection (and its memory) as it found it.
+// A child leaves the parent's connection (and its memory) as it found it:
+// the parent's state is kept, never destroyed.
 ImpProfHandler::~ImpProfHandler() {
-  detail::RabbitPublisher& publisher = publishing_->publisher;
-  if (publisher.inherited()) {
-    static_cast<void>(publishing_.release());
+  if (publishing_->publisher.inherited()) {
+    static_cast<void>(new std::shared_ptr<Publishing>(std::move(publishing_)));
     return;
   }
-  publisher.close(std::chrono::duration<double>(publisher.params().timeout));
+  publishing_->finish();
 }
 
 void ImpProfHandler::handle(const std::vector<Record>& records, std::string_view) {

@@ -25,7 +25,7 @@ class ImpProfHandler : public Handler {
 
  private:
   struct Publishing;  // the connection and what is known of the broker
-  std::unique_ptr<Publishing> publishing_;
+  std::shared_ptr<Publishing> publishing_;  // shared with the goodbye at exit
 };
 
 }  // namespace phanos
