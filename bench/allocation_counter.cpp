@@ -15,8 +15,8 @@ std::atomic<long> peak{0};
 void* counted_allocation(std::size_t size) {
   void* block = std::malloc(size == 0 ? 1 : size);
   if (block == nullptr) throw std::bad_alloc();
-  const long now = in_use.fetch_add(static_cast<long>(malloc_usable_size(block))) +
-                   static_cast<long>(malloc_usable_size(block));
+  const long now =
+      in_use.fetch_add(static_cast<long>(malloc_usable_size(block))) + static_cast<long>(malloc_usable_size(block));
   long seen = peak.load();
   while (now > seen && !peak.compare_exchange_weak(seen, now)) {
   }

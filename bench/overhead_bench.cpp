@@ -30,6 +30,7 @@
 
 namespace {
 
+using phanos::PrometheusHandlerOptions;
 using phanos_bench::DiscardingHandler;
 using phanos_bench::LabelledHistogram;
 using phanos_bench::LabelOrder;
@@ -37,7 +38,6 @@ using phanos_bench::plain;
 using phanos_bench::profiled;
 using phanos_bench::ProfilerSetup;
 using phanos_bench::SerialisingHandler;
-using phanos::PrometheusHandlerOptions;
 
 class NullBuffer : public std::streambuf {
  protected:
@@ -148,12 +148,12 @@ BENCHMARK(BM_child_call_with_hooks);
 // A child call that makes one histogram observation with N labels: records
 // wait until a call returns, so the observation is made inside a call.
 [[phanos::profile]] __attribute__((noinline)) void observing_child(phanos::Histogram& histogram,
-                                                                  const phanos::Labels& labels) {
+                                                                   const phanos::Labels& labels) {
   histogram.observe(1.5, labels);
 }
 
 [[phanos::profile]] void root_of_observations(benchmark::State& state, phanos::Histogram& histogram,
-                                             const phanos::Labels& labels) {
+                                              const phanos::Labels& labels) {
   for (auto _ : state) observing_child(histogram, labels);
 }
 
@@ -222,26 +222,30 @@ BENCHMARK(BM_peak_heap_root_with_10000_children)->Iterations(3);
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  phanos_bench::RatioReporter reporter({
-      {"BM_profiled_call_no_handlers", "BM_plain_call", "disabled path vs plain call", phanos_bench::Compare::difference},
-      {"BM_child_call_discarding_handler", "BM_two_steady_clock_reads", "child call, discarding handler vs two clock reads"},
-      {"BM_child_call_discarding_handler", "BM_two_rdtsc_reads", "child call, discarding handler vs two rdtsc"},
-      {"BM_child_call_stream_handler", "BM_two_steady_clock_reads", "child call, StreamHandler to a null stream"},
-      {"BM_child_call_prometheus_handler", "BM_two_steady_clock_reads", "child call, PrometheusHandler"},
-      {"BM_child_call_prometheus_handler_scraped", "BM_two_steady_clock_reads",
-       "child call, PrometheusHandler scraped without pause"},
-      {"BM_child_call_to_json", "BM_two_steady_clock_reads", "child call, to_json of every record"},
-      {"BM_child_call_with_hooks", "BM_two_steady_clock_reads", "child call, before_func and after_func set"},
-      {"BM_observe_with_labels/1", "BM_two_steady_clock_reads", "child call + observe() with 1 label"},
-      {"BM_observe_with_labels/8", "BM_two_steady_clock_reads", "child call + observe() with 8 labels"},
-      {"BM_observe_with_labels_reversed/8", "BM_two_steady_clock_reads",
-       "child call + observe() with 8 labels, reversed"},
-      {"BM_observe_with_labels/32", "BM_two_steady_clock_reads", "child call + observe() with 32 labels"},
-  }, {
-      {"BM_bytes_per_waiting_record/iterations:10", "bytes/record", "heap per waiting record", 24, "bytes"},
-      {"BM_peak_heap_root_with_10000_children/iterations:3", "peak_bytes", "peak heap of a root with 10 000 children",
-       80 * 1024, "bytes"},
-  });
+  phanos_bench::RatioReporter reporter(
+      {
+          {"BM_profiled_call_no_handlers", "BM_plain_call", "disabled path vs plain call",
+           phanos_bench::Compare::difference},
+          {"BM_child_call_discarding_handler", "BM_two_steady_clock_reads",
+           "child call, discarding handler vs two clock reads"},
+          {"BM_child_call_discarding_handler", "BM_two_rdtsc_reads", "child call, discarding handler vs two rdtsc"},
+          {"BM_child_call_stream_handler", "BM_two_steady_clock_reads", "child call, StreamHandler to a null stream"},
+          {"BM_child_call_prometheus_handler", "BM_two_steady_clock_reads", "child call, PrometheusHandler"},
+          {"BM_child_call_prometheus_handler_scraped", "BM_two_steady_clock_reads",
+           "child call, PrometheusHandler scraped without pause"},
+          {"BM_child_call_to_json", "BM_two_steady_clock_reads", "child call, to_json of every record"},
+          {"BM_child_call_with_hooks", "BM_two_steady_clock_reads", "child call, before_func and after_func set"},
+          {"BM_observe_with_labels/1", "BM_two_steady_clock_reads", "child call + observe() with 1 label"},
+          {"BM_observe_with_labels/8", "BM_two_steady_clock_reads", "child call + observe() with 8 labels"},
+          {"BM_observe_with_labels_reversed/8", "BM_two_steady_clock_reads",
+           "child call + observe() with 8 labels, reversed"},
+          {"BM_observe_with_labels/32", "BM_two_steady_clock_reads", "child call + observe() with 32 labels"},
+      },
+      {
+          {"BM_bytes_per_waiting_record/iterations:10", "bytes/record", "heap per waiting record", 24, "bytes"},
+          {"BM_peak_heap_root_with_10000_children/iterations:3", "peak_bytes",
+           "peak heap of a root with 10 000 children", 80 * 1024, "bytes"},
+      });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.print_ratios(std::cout);
   benchmark::Shutdown();

@@ -45,9 +45,10 @@ std::vector<phanos::Record> batch() {
 }
 
 void set_rates(benchmark::State& state, std::size_t records_per_message) {
-  state.counters["messages/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
-  state.counters["records/s"] = benchmark::Counter(static_cast<double>(state.iterations() * records_per_message),
-                                                   benchmark::Counter::kIsRate);
+  state.counters["messages/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["records/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations() * records_per_message), benchmark::Counter::kIsRate);
 }
 
 // Blocking publish: each handle() writes one message to the broker.
@@ -80,8 +81,8 @@ void BM_AsyncImpProfHandler_publish(benchmark::State& state) {
   }
   state.counters["messages/s"] =
       benchmark::Counter(static_cast<double>(state.iterations() * messages), benchmark::Counter::kIsRate);
-  state.counters["records/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations() * messages * records.size()), benchmark::Counter::kIsRate);
+  state.counters["records/s"] = benchmark::Counter(static_cast<double>(state.iterations() * messages * records.size()),
+                                                   benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_AsyncImpProfHandler_publish)->UseRealTime()->Unit(benchmark::kMillisecond)->Iterations(3);
 

@@ -81,10 +81,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
  private:
   static double to_nanoseconds(benchmark::TimeUnit unit) {
     switch (unit) {
-      case benchmark::kSecond: return 1e9;
-      case benchmark::kMillisecond: return 1e6;
-      case benchmark::kMicrosecond: return 1e3;
-      case benchmark::kNanosecond: return 1;
+      case benchmark::kSecond:
+        return 1e9;
+      case benchmark::kMillisecond:
+        return 1e6;
+      case benchmark::kMicrosecond:
+        return 1e3;
+      case benchmark::kNanosecond:
+        return 1;
     }
     return 1;
   }

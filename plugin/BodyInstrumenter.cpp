@@ -82,8 +82,9 @@ std::optional<std::string> whyFunctionIsNotProfiled(Sema &S, const FunctionDecl 
   if (FD.isConstexpr() && !S.getLangOpts().CPlusPlus17)
     return std::string("it is constexpr, and before C++17 a lambda cannot carry its body in a constant expression");
   if (FD.hasAttr<TargetAttr>() || FD.hasAttr<TargetClonesAttr>() || FD.hasAttr<CPUSpecificAttr>())
-    return std::string("it is compiled for another target (__attribute__((target))), which the lambda "
-                       "carrying its body would not be");
+    return std::string(
+        "it is compiled for another target (__attribute__((target))), which the lambda "
+        "carrying its body would not be");
   if (FD.hasAttr<NakedAttr>()) return std::string("it is naked (no prologue for the runtime's call)");
   if (FD.isVariadic())
     return std::string("it is a C variadic function ('...'); va_start cannot run in the instrumented body");
@@ -138,8 +139,7 @@ std::optional<std::string> whyBodyIsNotProfiled(const Sema &S, const FunctionDec
   if (unsigned Statements = countStatements(Def.Body); Statements < MinStatements)
     return "it has " + std::to_string(Statements) + " statement" + (Statements == 1 ? "" : "s") +
            ", fewer than min-statements=" + std::to_string(MinStatements);
-  if (Def.isCoroutine())
-    return whyCoroutineIsNotProfiled(S, FD, awaitsAnything(Def.Body));
+  if (Def.isCoroutine()) return whyCoroutineIsNotProfiled(S, FD, awaitsAnything(Def.Body));
   if (Wrapping::needsGuardInPlace(FD, Def.Body) && FD.isConstexpr())
     return std::string("it is constexpr, recursive and has a deduced return type");
   return std::nullopt;
@@ -205,8 +205,8 @@ BodyInstrumenter::Result BodyInstrumenter::instrument(Sema &S, FunctionDecl &FD,
   if (Def.Start.isOneOf(tok::equal, tok::kw_default, tok::kw_delete))
     if (std::optional<std::string> Reason = whyNoBody(PP, Def.Start)) return {Outcome::Skipped, *Reason};
   if (!Def.Start.isOneOf(tok::l_brace, tok::colon, tok::kw_try))
-    return {Outcome::Skipped, "phanos could not find where its body starts (the parser is at '" +
-                                  PP.getSpelling(Def.Start) + "')"};
+    return {Outcome::Skipped,
+            "phanos could not find where its body starts (the parser is at '" + PP.getSpelling(Def.Start) + "')"};
 
   TokenReader Reader(PP);
   if (!readDefinition(Reader, FD, Def)) {

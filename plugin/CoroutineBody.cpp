@@ -189,9 +189,8 @@ Tokens rewritten(ArrayRef<Token> Body, const GeneratedTokens &Gen) {
 
 bool isCoroutineBody(ArrayRef<Token> Body) {
   bool Found = false;
-  forOwnLevel(Body, [&](const Token &Tok) {
-    Found |= Tok.isOneOf(tok::kw_co_await, tok::kw_co_yield, tok::kw_co_return);
-  });
+  forOwnLevel(Body,
+              [&](const Token &Tok) { Found |= Tok.isOneOf(tok::kw_co_await, tok::kw_co_yield, tok::kw_co_return); });
   return Found;
 }
 

@@ -31,7 +31,8 @@ llvm::DenseMap<FileID, bool> FileMatches;
 
 bool fileMatches(const SourceManager &SM, FileID File) {
   auto [Entry, Inserted] = FileMatches.try_emplace(File, false);
-  if (Inserted) Entry->second = PluginOptions::current().InstrumentFiles->match(SM.getFilename(SM.getLocForStartOfFile(File)));
+  if (Inserted)
+    Entry->second = PluginOptions::current().InstrumentFiles->match(SM.getFilename(SM.getLocForStartOfFile(File)));
   return Entry->second;
 }
 

@@ -26,9 +26,8 @@ SourceLocation bufferStart(SourceManager &SM) {
   static const SourceManager *Owner = nullptr;
   static SourceLocation Start;
   if (Owner != &SM) {
-    FileID Buffer =
-        SM.createFileID(llvm::MemoryBuffer::getMemBufferCopy(bufferText(), "<phanos generated names>"),
-                        SrcMgr::C_System, 0, 0, SM.getLocForStartOfFile(SM.getMainFileID()));
+    FileID Buffer = SM.createFileID(llvm::MemoryBuffer::getMemBufferCopy(bufferText(), "<phanos generated names>"),
+                                    SrcMgr::C_System, 0, 0, SM.getLocForStartOfFile(SM.getMainFileID()));
     Start = SM.getLocForStartOfFile(Buffer);
     Owner = &SM;
   }

@@ -55,6 +55,5 @@ class PhanosAction : public PluginASTAction {
 }  // namespace
 }  // namespace phanos
 
-static clang::ParsedAttrInfoRegistry::Add<phanos::ProfileAttribute> Attribute("phanos_profile",
-                                                                             "[[phanos::profile]]");
+static clang::ParsedAttrInfoRegistry::Add<phanos::ProfileAttribute> Attribute("phanos_profile", "[[phanos::profile]]");
 static clang::FrontendPluginRegistry::Add<phanos::PhanosAction> Action("phanos", "profile annotated functions");

@@ -19,11 +19,13 @@ bool parseRegex(const clang::CompilerInstance &CI, llvm::StringRef Name, llvm::S
                 std::shared_ptr<llvm::Regex> &Into) {
   auto Regex = std::make_shared<llvm::Regex>(Value);
   std::string Problem;
-  if (Value.empty()) Problem = "it is empty";
-  else if (!Regex->isValid(Problem)) Problem = "it is not a valid regular expression: " + Problem;
+  if (Value.empty())
+    Problem = "it is empty";
+  else if (!Regex->isValid(Problem))
+    Problem = "it is not a valid regular expression: " + Problem;
   if (!Problem.empty())
-    return error(CI, ("phanos plugin argument " + Name + " (-fplugin-arg-phanos-" + Name + "=" + Value +
-                      "): " + Problem).str());
+    return error(
+        CI, ("phanos plugin argument " + Name + " (-fplugin-arg-phanos-" + Name + "=" + Value + "): " + Problem).str());
   Into = std::move(Regex);
   return true;
 }
@@ -84,16 +86,16 @@ void listArguments(const clang::CompilerInstance &CI) {
   for (const Argument &Known : arguments())
     List += (List.empty() ? "" : ", ") + Known.spelling() + " (" + Known.Meaning + ")";
   clang::DiagnosticsEngine &Diags = CI.getDiagnostics();
-  Diags.Report(Diags.getCustomDiagID(clang::DiagnosticsEngine::Remark,
-                                     "phanos plugin arguments (-fplugin-arg-phanos-ARG): %0"))
+  Diags.Report(
+      Diags.getCustomDiagID(clang::DiagnosticsEngine::Remark, "phanos plugin arguments (-fplugin-arg-phanos-ARG): %0"))
       << List;
 }
 
 bool unknown(const clang::CompilerInstance &CI, llvm::StringRef Arg) {
   std::string List;
   for (const Argument &Known : arguments()) List += (List.empty() ? "" : ", ") + Known.spelling();
-  return error(CI, ("unknown phanos plugin argument '" + Arg + "' (-fplugin-arg-phanos-" + Arg + "); known: " + List)
-                       .str());
+  return error(
+      CI, ("unknown phanos plugin argument '" + Arg + "' (-fplugin-arg-phanos-" + Arg + "); known: " + List).str());
 }
 
 }  // namespace
@@ -110,8 +112,8 @@ bool PluginOptions::parse(const clang::CompilerInstance &CI, const std::vector<s
     auto Known = llvm::find_if(All, [&](const Argument &A) { return A.Name == Name; });
     if (Known == All.end() || (HasValue && Known->Value.empty())) return unknown(CI, Arg);
     if (!HasValue && !Known->Value.empty())
-      return error(CI, ("phanos plugin argument " + Name + " needs a value: -fplugin-arg-phanos-" + Known->spelling())
-                           .str());
+      return error(
+          CI, ("phanos plugin argument " + Name + " needs a value: -fplugin-arg-phanos-" + Known->spelling()).str());
     if (!Known->Apply(CI, Value, Parsed)) return false;
   }
   Current = Parsed;

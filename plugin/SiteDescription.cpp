@@ -13,8 +13,7 @@ namespace {
 
 std::string className(const CXXRecordDecl &Class) {
   if (!Class.getName().empty()) return Class.getName().str();
-  if (const TypedefNameDecl *Typedef = Class.getTypedefNameForAnonDecl())
-    return Typedef->getName().str();
+  if (const TypedefNameDecl *Typedef = Class.getTypedefNameForAnonDecl()) return Typedef->getName().str();
   return "(anonymous)";
 }
 

@@ -28,8 +28,8 @@ using namespace clang;
 void instrumented(Sema &S, SourceLocation Loc, const FunctionDecl &FD) {
   const SiteDescription Site = SiteDescription::of(FD);
   DiagnosticsEngine &Diags = S.getDiagnostics();
-  unsigned ID = Diags.getCustomDiagID(DiagnosticsEngine::Remark,
-                                      "[[phanos::profile]] instruments %0 (item '%1', name '%2')");
+  unsigned ID =
+      Diags.getCustomDiagID(DiagnosticsEngine::Remark, "[[phanos::profile]] instruments %0 (item '%1', name '%2')");
   S.Diag(Loc, ID) << &FD << Site.Item << Site.Name;
 }
 

@@ -25,8 +25,9 @@ std::string cString(StringRef Text) {
 
 std::string siteDeclaration(const FunctionDecl &FD) {
   SiteDescription Site = SiteDescription::of(FD);
-  return "static constexpr ::phanos::detail::Site " + names::Site.str() + "{" + cString(Site.Name) + ", " + cString(Site.Item) +
-         ", " + cString(Site.QualifiedName) + ", " + cString(Site.File) + ", " + std::to_string(Site.Line) + "u};";
+  return "static constexpr ::phanos::detail::Site " + names::Site.str() + "{" + cString(Site.Name) + ", " +
+         cString(Site.Item) + ", " + cString(Site.QualifiedName) + ", " + cString(Site.File) + ", " +
+         std::to_string(Site.Line) + "u};";
 }
 
 // "a, b, pack..." : every parameter by name, for hooks to see. A parameter
@@ -73,8 +74,8 @@ bool isNoReturn(const FunctionDecl &FD) {
 std::string promiseType(const FunctionDecl &FD) {
   std::string Traits = "typename ::std::coroutine_traits<" + GeneratedTokens::ReturnTypePlaceholder.str();
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD); Method && Method->isInstance())
-    Traits += Method->getRefQualifier() == RQ_RValue ? ", ::std::remove_reference_t<decltype(*this)>&&"
-                                                     : ", decltype(*this)";
+    Traits +=
+        Method->getRefQualifier() == RQ_RValue ? ", ::std::remove_reference_t<decltype(*this)>&&" : ", decltype(*this)";
   for (unsigned I = 0; I < FD.getNumParams(); ++I) {
     const ParmVarDecl *Param = FD.getParamDecl(I);
     if (Param->isParameterPack())
@@ -112,9 +113,9 @@ Wrapping Wrapping::inLambda(const FunctionDecl &FD, const std::string &Predefine
 Wrapping Wrapping::guardInPlace(const FunctionDecl &FD) {
   // The array has a spare element, so that it is never empty.
   std::string Arguments = parameterList(FD, "::phanos::detail::argument_of");
-  return {siteDeclaration(FD) + " const ::phanos::detail::Argument " + names::Arguments.str() + "[] = {" +
-              Arguments + (Arguments.empty() ? "{}};" : ", {}};") + " ::phanos::detail::GuardedCall " +
-              names::Call.str() + "(" + names::Site.str() + ", " + names::Arguments.str() + ");",
+  return {siteDeclaration(FD) + " const ::phanos::detail::Argument " + names::Arguments.str() + "[] = {" + Arguments +
+              (Arguments.empty() ? "{}};" : ", {}};") + " ::phanos::detail::GuardedCall " + names::Call.str() + "(" +
+              names::Site.str() + ", " + names::Arguments.str() + ");",
           ""};
 }
 

@@ -7,8 +7,8 @@
 // entry, a root's own call, first-time interning and buffers) cancelled.
 
 #include <benchmark/benchmark.h>
-#include <phanos/phanos.hpp>
 #include <valgrind/callgrind.h>
+#include <phanos/phanos.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -50,7 +50,7 @@ void profiled_calls(int times) {
 [[phanos::profile]] void root_of_children(int times) { profiled_calls(times); }
 
 [[phanos::profile]] __attribute__((noinline)) void observing_child(phanos::Histogram& histogram,
-                                                                  const phanos::Labels& labels) {
+                                                                   const phanos::Labels& labels) {
   histogram.observe(1.5, labels);
 }
 

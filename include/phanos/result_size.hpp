@@ -30,9 +30,9 @@ struct make_void {
 template <class T, class = void>
 struct is_contiguous_container : std::false_type {};
 template <class T>
-struct is_contiguous_container<
-    T, typename make_void<typename T::value_type, decltype(std::declval<const T&>().data()),
-                          decltype(std::declval<const T&>().size())>::type> : std::true_type {};
+struct is_contiguous_container<T, typename make_void<typename T::value_type, decltype(std::declval<const T&>().data()),
+                                                     decltype(std::declval<const T&>().size())>::type>
+    : std::true_type {};
 
 }  // namespace detail
 
@@ -65,8 +65,8 @@ using SizeOf = std::size_t (*)(const void* result);
 template <class T, class = void>
 struct has_result_size : std::false_type {};
 template <class T>
-struct has_result_size<
-    T, typename make_void<decltype(response_size<T>::of(std::declval<const T&>()))>::type> : std::true_type {};
+struct has_result_size<T, typename make_void<decltype(response_size<T>::of(std::declval<const T&>()))>::type>
+    : std::true_type {};
 
 template <class T>
 std::size_t size_of_result(const void* result) {

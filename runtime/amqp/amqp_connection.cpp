@@ -34,7 +34,8 @@ std::string closed_by_broker(const amqp_method_t& method) {
     return "broker closed the connection: " +
            text_of(static_cast<const amqp_connection_close_t*>(method.decoded)->reply_text);
   if (method.id == AMQP_CHANNEL_CLOSE_METHOD)
-    return "broker closed the channel: " + text_of(static_cast<const amqp_channel_close_t*>(method.decoded)->reply_text);
+    return "broker closed the channel: " +
+           text_of(static_cast<const amqp_channel_close_t*>(method.decoded)->reply_text);
   return "";
 }
 
@@ -102,9 +103,9 @@ std::optional<std::string> AmqpConnection::open(const AmqpEndpoint& endpoint, st
   amqp_table_entry_t properties[] = {entry("capabilities", capability_table), entry("product", product)};
   const amqp_table_t property_table{2, properties};
 
-  const amqp_rpc_reply_t login = amqp_login_with_properties(
-      state_, endpoint.vhost.c_str(), 0, frame_max, endpoint.heartbeat, &property_table, AMQP_SASL_METHOD_PLAIN,
-      endpoint.user.c_str(), endpoint.password.c_str());
+  const amqp_rpc_reply_t login =
+      amqp_login_with_properties(state_, endpoint.vhost.c_str(), 0, frame_max, endpoint.heartbeat, &property_table,
+                                 AMQP_SASL_METHOD_PLAIN, endpoint.user.c_str(), endpoint.password.c_str());
   if (login.reply_type != AMQP_RESPONSE_NORMAL) {
     return lost("login as '" + escaped_for_log(endpoint.user) + "' to vhost '" + escaped_for_log(endpoint.vhost) +
                 "' failed: " + describe(login));
@@ -176,11 +177,10 @@ std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<do
   if (reply.reply_type == AMQP_RESPONSE_NORMAL) {
     const amqp_basic_properties_t& properties = envelope.message.properties;
     const bool has_id = (properties._flags & AMQP_BASIC_MESSAGE_ID_FLAG) != 0;
-    on_message(Delivery{std::string_view(static_cast<const char*>(envelope.message.body.bytes),
-                                         envelope.message.body.len),
-                        has_id ? std::string_view(static_cast<const char*>(properties.message_id.bytes),
-                                                  properties.message_id.len)
-                               : std::string_view()});
+    on_message(Delivery{
+        std::string_view(static_cast<const char*>(envelope.message.body.bytes), envelope.message.body.len),
+        has_id ? std::string_view(static_cast<const char*>(properties.message_id.bytes), properties.message_id.len)
+               : std::string_view()});
     const int acked = amqp_basic_ack(state_, channel, envelope.delivery_tag, /*multiple=*/0);
     amqp_destroy_envelope(&envelope);
     if (acked != AMQP_STATUS_OK) return lost(status_text(acked));
@@ -312,9 +312,9 @@ std::optional<std::string> AmqpConnection::publish(const std::string& exchange, 
   properties._flags = AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_MESSAGE_ID_FLAG;
   properties.content_type = amqp_cstring_bytes("application/json");
   properties.message_id = amqp_cstring_bytes(message_id.c_str());
-  const int status = amqp_basic_publish(state_, channel, amqp_cstring_bytes(exchange.c_str()),
-                                        amqp_cstring_bytes(key.c_str()), /*mandatory=*/0, /*immediate=*/0,
-                                        &properties, payload);
+  const int status =
+      amqp_basic_publish(state_, channel, amqp_cstring_bytes(exchange.c_str()), amqp_cstring_bytes(key.c_str()),
+                         /*mandatory=*/0, /*immediate=*/0, &properties, payload);
   if (status != AMQP_STATUS_OK) return lost(status_text(status));
   if (confirming_) ++published_;
   return std::nullopt;

@@ -59,8 +59,8 @@ class AmqpConnection {
 
   // Publishes `body` with content_type application/json and `message_id`.
   // Returns the reason on failure (then the connection is closed).
-  std::optional<std::string> publish(const std::string& exchange, std::string_view routing_key,
-                                     std::string_view body, const std::string& message_id);
+  std::optional<std::string> publish(const std::string& exchange, std::string_view routing_key, std::string_view body,
+                                     const std::string& message_id);
 
   // Publisher confirms: from now on the broker acknowledges every message
   // published on this connection. Returns the reason on failure (then the
@@ -116,9 +116,9 @@ class AmqpConnection {
   std::uint64_t published_ = 0;  // delivery tags given, in confirm mode
   std::uint64_t confirmed_ = 0;  // every tag up to this one acknowledged
   bool refused_ = false;         // a tag was nacked since the last await_confirms()
-  std::string exchange_name_;  // the exchange declared
-  std::string binding_key_;    // what consume() binds its queue with
-  std::mutex socket_;  // guards socket_fd_ between close() and abort()
+  std::string exchange_name_;    // the exchange declared
+  std::string binding_key_;      // what consume() binds its queue with
+  std::mutex socket_;            // guards socket_fd_ between close() and abort()
   int socket_fd_ = -1;
   CertificateCheck certificate_check_;  // the TLS socket's, while state_ lives
 };

@@ -17,8 +17,8 @@ std::string seconds_text(std::chrono::milliseconds duration) {
 std::string ConnectionLog::cannot_connect(const std::string& reason, const Backoff& backoff) {
   if (reason == last_failure_) return "";
   last_failure_ = reason;
-  return who_ + ": cannot connect: " + reason + "; retrying with back-off (" + seconds_text(backoff.first()) +
-         " to " + seconds_text(backoff.longest()) + "), this failure is not logged again";
+  return who_ + ": cannot connect: " + reason + "; retrying with back-off (" + seconds_text(backoff.first()) + " to " +
+         seconds_text(backoff.longest()) + "), this failure is not logged again";
 }
 
 std::string ConnectionLog::connection_lost(const std::string& reason) {

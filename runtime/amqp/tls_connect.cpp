@@ -85,7 +85,8 @@ std::optional<std::string> configure(amqp_socket_t* socket, const std::string& h
 // rabbitmq-c says only "a socket error occurred" when it cannot reach the
 // broker: connecting once more ourselves tells which.
 std::string unreachable(const std::string& host, int port, int status, Clock::time_point deadline) {
-  const auto again = tcp_connect(host, port, std::max<Clock::duration>(Clock::duration::zero(), deadline - Clock::now()));
+  const auto again =
+      tcp_connect(host, port, std::max<Clock::duration>(Clock::duration::zero(), deadline - Clock::now()));
   if (const auto* reason = std::get_if<std::string>(&again)) return *reason;
   ::close(std::get<int>(again));
   return amqp_error_string2(status);

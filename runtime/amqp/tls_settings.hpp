@@ -10,9 +10,9 @@ namespace phanos::detail {
 
 struct TlsSettings {
   bool enabled = false;
-  std::string ca_file;    // PEM CA bundle; empty: OpenSSL's default trust store
-  std::string cert_file;  // the client's certificate (PEM), with key_file
-  std::string key_file;   // its private key (PEM, not encrypted)
+  std::string ca_file;          // PEM CA bundle; empty: OpenSSL's default trust store
+  std::string cert_file;        // the client's certificate (PEM), with key_file
+  std::string key_file;         // its private key (PEM, not encrypted)
   bool verify_peer = true;      // the broker's certificate chains to a trusted CA
   bool verify_hostname = true;  // and is for the host connected to
 };

@@ -128,8 +128,6 @@ void CallScope::finish(ThreadState& thread) {
   if (any_hook_set()) profiler().after_root_func.run(Call(*this));
 }
 
-bool CallScope::exception_propagating() const noexcept {
-  return std::uncaught_exceptions() > uncaught_on_entry_;
-}
+bool CallScope::exception_propagating() const noexcept { return std::uncaught_exceptions() > uncaught_on_entry_; }
 
 }  // namespace phanos::detail

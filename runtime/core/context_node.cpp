@@ -34,8 +34,7 @@ const ContextNode& find_or_add_child(const ContextNode& parent, const Site& site
     if (created == nullptr) created = new_node(parent_of_new, site);
     created->next_sibling = head;
     searched_up_to = head;
-    if (parent.first_child.compare_exchange_weak(head, created, std::memory_order_acq_rel,
-                                                 std::memory_order_acquire)) {
+    if (parent.first_child.compare_exchange_weak(head, created, std::memory_order_acq_rel, std::memory_order_acquire)) {
       return *created;
     }
     // `head` now holds the newer list: only its new part needs a look.

@@ -67,8 +67,8 @@ std::size_t max_object_size(const Labels& pairs) {
 std::size_t max_record_size(const Record& record) {
   constexpr std::size_t keys_and_punctuation = 80;
   std::size_t size = keys_and_punctuation;
-  for (const std::string* text : {&record.item, &record.metric, &record.units, &record.job, &record.method,
-                                  &record.operation}) {
+  for (const std::string* text :
+       {&record.item, &record.metric, &record.units, &record.job, &record.method, &record.operation}) {
     size += max_string_size(*text);
   }
   size += max_object_size(record.labels);

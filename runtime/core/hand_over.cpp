@@ -28,8 +28,7 @@ void drop_batches_of_deleted_metrics(HandOverBuffers& buffers, const Registry& r
     return std::none_of(registry.metrics.begin(), registry.metrics.end(),
                         [&](const RegisteredMetric& m) { return metric_id(*m.metric) == entry.first; });
   };
-  buffers.batches.erase(std::remove_if(buffers.batches.begin(), buffers.batches.end(), deleted),
-                        buffers.batches.end());
+  buffers.batches.erase(std::remove_if(buffers.batches.begin(), buffers.batches.end(), deleted), buffers.batches.end());
 }
 
 const std::vector<Record>& records_of(const Metric& metric, TakenRecords& taken, double milliseconds_per_tick,
@@ -71,15 +70,15 @@ void hand_over_records(ThreadState& state) noexcept {
     const double tick_length = milliseconds_per_tick();
     for (const RegisteredMetric& entry : registry->metrics) {
       const Metric& metric = *entry.metric;
-      const std::vector<Record>& records = records_of(metric, buffers.taken, tick_length, batch_of(buffers, metric_id(metric)));
+      const std::vector<Record>& records =
+          records_of(metric, buffers.taken, tick_length, batch_of(buffers, metric_id(metric)));
       if (!records.empty()) {
         for (const RegisteredHandler& handler : registry->handlers) {
           run_reporting_failure(*handler.failures, "handler", handler.handler->handler_name(),
                                 [&] { handler.handler->handle(records, metric.name()); });
         }
       }
-      run_reporting_failure(*entry.failures, "cleanup() of metric", metric.name(),
-                            [&] { entry.metric->cleanup(); });
+      run_reporting_failure(*entry.failures, "cleanup() of metric", metric.name(), [&] { entry.metric->cleanup(); });
     }
   } catch (...) {
     log_error("records could not be handed over and are lost (out of memory?)");

@@ -19,7 +19,8 @@ Hook& Hook::operator=(Function function) {
   const bool set = next != nullptr;
   detail::store_shared(function_, std::move(next));
   failures_.reset();
-  if (set_.exchange(set, std::memory_order_acq_rel) != set) detail::hooks_set.fetch_add(set ? 1 : -1, std::memory_order_relaxed);
+  if (set_.exchange(set, std::memory_order_acq_rel) != set)
+    detail::hooks_set.fetch_add(set ? 1 : -1, std::memory_order_relaxed);
   return *this;
 }
 

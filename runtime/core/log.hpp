@@ -18,8 +18,7 @@ void log_error(std::string_view message) noexcept;
 // throws stays out of the profiled program; the first failure is logged as
 // "{kind} '{name}' threw: ...".
 template <class Body>
-void run_reporting_failure(ReportOnce& once, std::string_view kind, std::string_view name,
-                           Body&& body) noexcept {
+void run_reporting_failure(ReportOnce& once, std::string_view kind, std::string_view name, Body&& body) noexcept {
   std::string reason;
   try {
     body();

@@ -45,8 +45,7 @@ bool in_declared_order(const std::vector<std::string>& declared, const Labels& l
 
 // Compares as sets, as Python does; given names must also be distinct. The
 // error_raised label counts as given when the profiler adds it.
-bool same_label_names(const std::vector<std::string>& expected_sorted, const Labels& labels,
-                      bool with_error_raised) {
+bool same_label_names(const std::vector<std::string>& expected_sorted, const Labels& labels, bool with_error_raised) {
   bool error_raised_given = false;
   for (const auto& label : labels) error_raised_given = error_raised_given || label.first == error_raised_label_name;
   const std::size_t count = labels.size() + (with_error_raised && !error_raised_given ? 1 : 0);
@@ -117,8 +116,8 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
       std::vector<std::string_view> given;
       for (const auto& label : labels) given.push_back(label.first);
       detail::log_error("metric '" + detail::escaped_for_log(name_) + "' (" + std::string(metric_type()) + "." +
-                        std::string(operation) + "): expected labels " + names_text(expected) +
-                        ", labels given " + names_text(given));
+                        std::string(operation) + "): expected labels " + names_text(expected) + ", labels given " +
+                        names_text(given));
       return false;
     }
     // While profiling is off the record waits, as in Python, for the first
@@ -167,8 +166,8 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
 }
 
 bool Metric::reject_value(std::string_view operation, std::string_view accepted) const {
-  detail::log_error("metric '" + detail::escaped_for_log(name_) + "' (" + std::string(metric_type()) + "." + std::string(operation) +
-                    "): accepts only values " + std::string(accepted));
+  detail::log_error("metric '" + detail::escaped_for_log(name_) + "' (" + std::string(metric_type()) + "." +
+                    std::string(operation) + "): accepts only values " + std::string(accepted));
   return false;
 }
 

@@ -6,9 +6,9 @@
 
 #include "config/parse_config.hpp"
 #include "hand_over.hpp"
-#include "phanos/detail/call_scope.hpp"
 #include "log.hpp"
 #include "messages.hpp"
+#include "phanos/detail/call_scope.hpp"
 #include "phanos/metrics/response_size.hpp"
 #include "phanos/metrics/time_profiler.hpp"
 #include "registry.hpp"
@@ -19,15 +19,12 @@ namespace {
 
 template <class Entry, class Name>
 auto find_named(std::vector<Entry>& entries, std::string_view name, Name name_of) {
-  return std::find_if(entries.begin(), entries.end(),
-                      [&](const Entry& entry) { return name_of(entry) == name; });
+  return std::find_if(entries.begin(), entries.end(), [&](const Entry& entry) { return name_of(entry) == name; });
 }
 
 std::string_view metric_name(const detail::RegisteredMetric& entry) { return entry.metric->name(); }
 
-std::string_view handler_name(const detail::RegisteredHandler& entry) {
-  return entry.handler->handler_name();
-}
+std::string_view handler_name(const detail::RegisteredHandler& entry) { return entry.handler->handler_name(); }
 
 // Same name: replaced where the old one stood, as assigning to a Python dict
 // key keeps its place.
@@ -39,7 +36,8 @@ void put_metric(detail::Registry& registry, std::shared_ptr<Metric> metric, bool
     return;
   }
   if (warn_on_replace) {
-    detail::log_warning("add_metric: metric '" + detail::escaped_for_log(entry.metric->name()) + "' already exists, replacing it");
+    detail::log_warning("add_metric: metric '" + detail::escaped_for_log(entry.metric->name()) +
+                        "' already exists, replacing it");
   }
   *found = std::move(entry);
 }
@@ -77,7 +75,8 @@ void put_handler(detail::Registry& registry, std::shared_ptr<Handler> handler) {
     registry.handlers.push_back(std::move(entry));
     return;
   }
-  detail::log_warning("add_handler: handler '" + detail::escaped_for_log(entry.handler->handler_name()) + "' already exists, replacing it");
+  detail::log_warning("add_handler: handler '" + detail::escaped_for_log(entry.handler->handler_name()) +
+                      "' already exists, replacing it");
   *found = std::move(entry);
 }
 

@@ -31,8 +31,7 @@ struct ShortestDigits {
 
 ShortestDigits shortest_digits(double value) {
   std::array<char, 32> buffer{};
-  const auto result =
-      std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific);
+  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific);
   std::string_view text(buffer.data(), static_cast<std::size_t>(result.ptr - buffer.data()));
 
   ShortestDigits parsed{};

@@ -47,8 +47,8 @@ std::uint64_t timing_metric_id(const Registry& registry) {
 }
 
 void update_switches(const Registry& registry) {
-  const bool active = registry.configured && registry.config.handle_records && !registry.handlers.empty() &&
-                      !registry.metrics.empty();
+  const bool active =
+      registry.configured && registry.config.handle_records && !registry.handlers.empty() && !registry.metrics.empty();
   error_raised_switch.store(registry.config.error_raised_label, std::memory_order_relaxed);
   time_profiler_metric.store(timing_metric_id(registry), std::memory_order_relaxed);
   profiling_switch.store(active, std::memory_order_relaxed);

@@ -69,8 +69,6 @@ ThreadState* new_thread_state() noexcept {
   return state_of_thread;
 }
 
-CallScope* current_scope() noexcept {
-  return state_of_thread != nullptr ? state_of_thread->current : nullptr;
-}
+CallScope* current_scope() noexcept { return state_of_thread != nullptr ? state_of_thread->current : nullptr; }
 
 }  // namespace phanos::detail

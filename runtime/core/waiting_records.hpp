@@ -49,7 +49,9 @@ struct WaitingEntry {
   const ContextNode* node() const noexcept {
     return reinterpret_cast<const ContextNode*>(node_and_error_raised & ~error_raised_bits);
   }
-  ErrorRaised error_raised() const noexcept { return static_cast<ErrorRaised>(node_and_error_raised & error_raised_bits); }
+  ErrorRaised error_raised() const noexcept {
+    return static_cast<ErrorRaised>(node_and_error_raised & error_raised_bits);
+  }
 
   static constexpr std::uintptr_t error_raised_bits = 3;
 };

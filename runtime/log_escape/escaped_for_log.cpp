@@ -19,9 +19,12 @@ std::size_t utf8_length(std::string_view text, std::size_t at) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
   const unsigned char lead = byte(0);
   std::size_t length = 0;
-  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) length = 3;
-  else if (lead >= 0xf0 && lead <= 0xf4) length = 4;
+  if (lead >= 0xc2 && lead <= 0xdf)
+    length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef)
+    length = 3;
+  else if (lead >= 0xf0 && lead <= 0xf4)
+    length = 4;
   if (length == 0 || at + length > text.size()) return 0;
   for (std::size_t i = 1; i < length; ++i)
     if (!is_continuation(byte(i))) return 0;
@@ -43,12 +46,23 @@ void append_escaped(std::string& out, std::string_view character) {
   const auto first = static_cast<unsigned char>(character[0]);
   if (character.size() == 1) {
     switch (first) {
-      case '\n': out += "\\n"; return;
-      case '\r': out += "\\r"; return;
-      case '\t': out += "\\t"; return;
-      case '\\': out += "\\\\"; return;
-      case '"': out += "\\\""; return;
-      default: break;
+      case '\n':
+        out += "\\n";
+        return;
+      case '\r':
+        out += "\\r";
+        return;
+      case '\t':
+        out += "\\t";
+        return;
+      case '\\':
+        out += "\\\\";
+        return;
+      case '"':
+        out += "\\\"";
+        return;
+      default:
+        break;
     }
     if (first < 0x20 || first >= 0x7f) return append_hex_byte(out, "\\x", first);  // control, or not UTF-8
   } else if (first == 0xc2 && static_cast<unsigned char>(character[1]) < 0xa0) {

@@ -8,7 +8,8 @@ namespace phanos::prometheus {
 namespace {
 
 CallTreeNode& child_named(std::vector<CallTreeNode>& siblings, const std::string& name, const std::string& path) {
-  const auto found = std::find_if(siblings.begin(), siblings.end(), [&](const auto& node) { return node.name == name; });
+  const auto found =
+      std::find_if(siblings.begin(), siblings.end(), [&](const auto& node) { return node.name == name; });
   if (found != siblings.end()) return *found;
   CallTreeNode node;
   node.name = name;

@@ -53,12 +53,16 @@ void append_sample(std::string& out, const std::string& name, const LabelPairs& 
 
 const char* prometheus_type(MetricType type) {
   switch (type) {
-    case MetricType::histogram: return "histogram";
-    case MetricType::summary: return "summary";
-    case MetricType::counter: return "counter";
+    case MetricType::histogram:
+      return "histogram";
+    case MetricType::summary:
+      return "summary";
+    case MetricType::counter:
+      return "counter";
     case MetricType::gauge:
     case MetricType::info:
-    case MetricType::enumeration: return "gauge";
+    case MetricType::enumeration:
+      return "gauge";
   }
   return "untyped";
 }

@@ -6,12 +6,18 @@ namespace phanos::prometheus {
 
 const char* wire_name(MetricType type) {
   switch (type) {
-    case MetricType::histogram: return wire::histogram.data();
-    case MetricType::summary: return wire::summary.data();
-    case MetricType::counter: return wire::counter.data();
-    case MetricType::gauge: return wire::gauge.data();
-    case MetricType::info: return wire::info.data();
-    case MetricType::enumeration: return wire::enumeration.data();
+    case MetricType::histogram:
+      return wire::histogram.data();
+    case MetricType::summary:
+      return wire::summary.data();
+    case MetricType::counter:
+      return wire::counter.data();
+    case MetricType::gauge:
+      return wire::gauge.data();
+    case MetricType::info:
+      return wire::info.data();
+    case MetricType::enumeration:
+      return wire::enumeration.data();
   }
   return "unknown";
 }

@@ -20,7 +20,7 @@ struct MethodTiming {
   std::uint64_t errors = 0;  // calls with error_raised="true"
 };
 
-using JobTimings = std::map<std::string, MethodTiming>;  // by method
+using JobTimings = std::map<std::string, MethodTiming>;   // by method
 using MethodTimings = std::map<std::string, JobTimings>;  // by job
 
 // From the histograms of time_profiler's type and units (histogram, "mS"),

@@ -19,12 +19,18 @@ std::string MetricNaming::name_of(MetricType type, const std::string& units) con
   if (const auto rule = rules_.find({type, units}); rule != rules_.end()) return rule->second;
   const std::string prefix = "phanos_" + units;
   switch (type) {
-    case MetricType::counter: return sanitise_metric_name(prefix + "_total");
-    case MetricType::gauge: return sanitise_metric_name(prefix);
-    case MetricType::histogram: return sanitise_metric_name(prefix + "_distribution");
-    case MetricType::summary: return sanitise_metric_name(prefix + "_observations");
-    case MetricType::info: return units == "info" ? "phanos_info" : sanitise_metric_name(prefix + "_info");
-    case MetricType::enumeration: return units == "enum" ? "phanos_state" : sanitise_metric_name(prefix + "_state");
+    case MetricType::counter:
+      return sanitise_metric_name(prefix + "_total");
+    case MetricType::gauge:
+      return sanitise_metric_name(prefix);
+    case MetricType::histogram:
+      return sanitise_metric_name(prefix + "_distribution");
+    case MetricType::summary:
+      return sanitise_metric_name(prefix + "_observations");
+    case MetricType::info:
+      return units == "info" ? "phanos_info" : sanitise_metric_name(prefix + "_info");
+    case MetricType::enumeration:
+      return units == "enum" ? "phanos_state" : sanitise_metric_name(prefix + "_state");
   }
   return sanitise_metric_name(prefix);
 }

@@ -24,7 +24,8 @@ std::optional<Rejection> add_sanitised(LabelPairs& labels, const LabelPairs& pai
     if (contains(labels, name) || std::find(reserved.begin(), reserved.end(), name) != reserved.end())
       name.insert(0, "exported_");
     if (contains(labels, name) || std::find(reserved.begin(), reserved.end(), name) != reserved.end())
-      return Rejection{RejectReason::wrong_shape, "label \"" + detail::escaped_for_log(raw_name) + "\" clashes with another after sanitising"};
+      return Rejection{RejectReason::wrong_shape,
+                       "label \"" + detail::escaped_for_log(raw_name) + "\" clashes with another after sanitising"};
     labels.emplace_back(std::move(name), value);
   }
   return std::nullopt;
@@ -32,12 +33,17 @@ std::optional<Rejection> add_sanitised(LabelPairs& labels, const LabelPairs& pai
 
 SeriesValue initial_value(MetricType type, std::size_t bucket_count) {
   switch (type) {
-    case MetricType::histogram: return Distribution{std::vector<std::uint64_t>(bucket_count + 1), 0, 0};
-    case MetricType::summary: return Distribution{};
+    case MetricType::histogram:
+      return Distribution{std::vector<std::uint64_t>(bucket_count + 1), 0, 0};
+    case MetricType::summary:
+      return Distribution{};
     case MetricType::counter:
-    case MetricType::gauge: return 0.0;
-    case MetricType::info: return InfoValue{};
-    case MetricType::enumeration: return EnumStates{};
+    case MetricType::gauge:
+      return 0.0;
+    case MetricType::info:
+      return InfoValue{};
+    case MetricType::enumeration:
+      return EnumStates{};
   }
   return 0.0;
 }
@@ -68,11 +74,18 @@ void MetricStore::apply_number(SeriesValue& value, const IncomingRecord& record,
       ++distribution.count;
       break;
     }
-    case Operation::inc: std::get<double>(value) += record.number; break;
-    case Operation::dec: std::get<double>(value) -= record.number; break;
-    case Operation::set: std::get<double>(value) = record.number; break;
+    case Operation::inc:
+      std::get<double>(value) += record.number;
+      break;
+    case Operation::dec:
+      std::get<double>(value) -= record.number;
+      break;
+    case Operation::set:
+      std::get<double>(value) = record.number;
+      break;
     case Operation::info:
-    case Operation::state: break;  // not numbers
+    case Operation::state:
+      break;  // not numbers
   }
 }
 
@@ -88,12 +101,14 @@ MetricStore::Result MetricStore::apply(const IncomingRecord& record) {
   auto family = families_.find(name);
   if (family == families_.end()) {
     if (families_.size() >= limits_.max_metrics)
-      return {Outcome::rejected, name,
-              {RejectReason::too_many_metrics, "metric " + name + " would be one more than " +
-                                                   std::to_string(limits_.max_metrics)}};
+      return {Outcome::rejected,
+              name,
+              {RejectReason::too_many_metrics,
+               "metric " + name + " would be one more than " + std::to_string(limits_.max_metrics)}};
     family = families_.emplace(name, Family{record.type, record.units, {}}).first;
   } else if (family->second.type != record.type) {
-    return {Outcome::rejected, name,
+    return {Outcome::rejected,
+            name,
             {RejectReason::type_conflict, std::string("a ") + wire_name(record.type) + " record for " + name +
                                               ", which is a " + wire_name(family->second.type)}};
   }
@@ -129,8 +144,11 @@ MetricStore::Result MetricStore::apply(const IncomingRecord& record) {
     case Operation::observe:
     case Operation::inc:
     case Operation::dec:
-    case Operation::set: break;  // above
-    case Operation::info: std::get<InfoValue>(value) = std::move(info); break;
+    case Operation::set:
+      break;  // above
+    case Operation::info:
+      std::get<InfoValue>(value) = std::move(info);
+      break;
     case Operation::state: {
       auto& states = std::get<EnumStates>(value);
       if (std::find(states.seen.begin(), states.seen.end(), record.state) == states.seen.end()) {

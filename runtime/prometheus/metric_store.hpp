@@ -17,8 +17,8 @@
 
 #include "incoming_record.hpp"
 #include "metric_naming.hpp"
-#include "series_cache.hpp"
 #include "rejection.hpp"
+#include "series_cache.hpp"
 
 namespace phanos::prometheus {
 

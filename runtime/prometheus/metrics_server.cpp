@@ -198,7 +198,7 @@ class MetricsServer::Loop {
       start_response(connection, http_response(answer.status, answer.content_type, answer.body, !head));
     } else {
       start_response(connection, http_response(404, "text/plain",
-                                                "not found: metrics are at /metrics, the call tree at /\n", !head));
+                                               "not found: metrics are at /metrics, the call tree at /\n", !head));
     }
   }
 

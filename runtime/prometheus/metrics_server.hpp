@@ -41,8 +41,8 @@ class MetricsServer {
  public:
   // `render_metrics` answers GET /metrics; `tree_api` GET /api/tree, given
   // the query string (call_tree_api.hpp).
-  MetricsServer(std::function<std::string()> render_metrics,
-                std::function<HttpAnswer(std::string_view query)> tree_api, ServerLimits limits = {});
+  MetricsServer(std::function<std::string()> render_metrics, std::function<HttpAnswer(std::string_view query)> tree_api,
+                ServerLimits limits = {});
   ~MetricsServer();
   MetricsServer(const MetricsServer&) = delete;
   MetricsServer& operator=(const MetricsServer&) = delete;

@@ -111,9 +111,14 @@ class PrometheusHandler::Server {
           continue;
         }
         switch (store_.apply(*incoming).outcome) {
-          case MetricStore::Outcome::applied: break;
-          case MetricStore::Outcome::series_dropped: ++series_dropped_; break;
-          case MetricStore::Outcome::rejected: ++rejected_; break;
+          case MetricStore::Outcome::applied:
+            break;
+          case MetricStore::Outcome::series_dropped:
+            ++series_dropped_;
+            break;
+          case MetricStore::Outcome::rejected:
+            ++rejected_;
+            break;
         }
       }
     }

@@ -18,7 +18,8 @@ std::vector<double> read_buckets(const Json& value, const std::string& path) {
   for (std::size_t i = 0; i < value.size(); ++i) {
     const Json& bound = value[i];
     const std::string where = path + "[" + std::to_string(i) + "]";
-    if (!bound.is_number() || !std::isfinite(bound.get<double>())) reject(where, "expected a finite number, got " + describe(bound));
+    if (!bound.is_number() || !std::isfinite(bound.get<double>()))
+      reject(where, "expected a finite number, got " + describe(bound));
     if (!bounds.empty() && bound.get<double>() <= bounds.back())
       reject(where, "expected more than the bound before it, got " + describe(bound));
     bounds.push_back(bound.get<double>());

@@ -45,8 +45,8 @@ std::optional<IncomingRecord> to_incoming_record(const Record& record) {
   incoming.item = record.item;
   incoming.method = record.method;
   incoming.labels = record.labels;
-  if (const auto* number = std::get_if<double>(&record.value); number && *operation != Operation::info &&
-                                                                  *operation != Operation::state) {
+  if (const auto* number = std::get_if<double>(&record.value);
+      number && *operation != Operation::info && *operation != Operation::state) {
     incoming.number = *number;
   } else if (const auto* state = std::get_if<std::string>(&record.value); state && *operation == Operation::state) {
     incoming.state = *state;

@@ -18,9 +18,8 @@ enum class RejectReason {
 };
 
 inline constexpr RejectReason all_reject_reasons[] = {
-    RejectReason::not_json,      RejectReason::not_a_list,    RejectReason::wrong_shape,
-    RejectReason::unknown_metric_type, RejectReason::bad_value, RejectReason::too_large,
-    RejectReason::type_conflict, RejectReason::too_many_metrics};
+    RejectReason::not_json,  RejectReason::not_a_list, RejectReason::wrong_shape,   RejectReason::unknown_metric_type,
+    RejectReason::bad_value, RejectReason::too_large,  RejectReason::type_conflict, RejectReason::too_many_metrics};
 
 const char* to_string(RejectReason reason);
 

@@ -24,7 +24,7 @@ namespace phanos::prometheus {
 using SteadyTime = std::chrono::steady_clock::time_point;
 
 struct TimeWindow {
-  std::string name;               // as the API names it: "all", "1m", ...
+  std::string name;                // as the API names it: "all", "1m", ...
   std::chrono::seconds length{0};  // 0: since the start
 };
 
@@ -48,8 +48,7 @@ class TimingHistory {
     double seconds;  // how long the window really is: shorter while the history is
   };
   // `job`'s timings within `window`, given the timings `current` at `now`.
-  Windowed window(const TimeWindow& window, const std::string& job, const MethodTimings& current,
-                  SteadyTime now) const;
+  Windowed window(const TimeWindow& window, const std::string& job, const MethodTimings& current, SteadyTime now) const;
 
   std::size_t snapshots() const { return snapshots_.size(); }
 

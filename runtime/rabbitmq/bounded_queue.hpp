@@ -1,11 +1,9 @@
 #pragma once
 // A queue with a fixed capacity between producers that must never wait and
-// one consumer thread (which may be woken only for a batch of items): push() takes the item, or, when the queue is full or
-// closed, drops it and counts the drop. The consumer takes everything queued
-// at once and says when it is done with each item (done()), so the lock is
-// taken once per batch on its side, and items it holds still count against
-// the capacity; wait_done_until() knows when everything pushed has been
-// dealt with.
+// one consumer thread (which may be woken only for a batch of items): push() takes the item, or, when the queue is full
+// or closed, drops it and counts the drop. The consumer takes everything queued at once and says when it is done with
+// each item (done()), so the lock is taken once per batch on its side, and items it holds still count against the
+// capacity; wait_done_until() knows when everything pushed has been dealt with.
 
 #include <algorithm>
 #include <atomic>
@@ -118,7 +116,7 @@ class BoundedQueue {
   std::condition_variable available_;  // for the consumer
   std::condition_variable finished_;   // for wait_done_until()
   std::deque<T> items_;
-  std::size_t unfinished_ = 0;  // pushed, not yet done()
+  std::size_t unfinished_ = 0;                    // pushed, not yet done()
   std::atomic<std::size_t> unfinished_count_{0};  // unfinished_, for looks_full()
   bool consumer_waiting_ = false;
   bool closed_ = false;

@@ -67,7 +67,7 @@ void ImpProfHandler::handle(const std::vector<Record>& records, std::string_view
   // slowed by `timeout` on every call.
   const double blocked_wait = state.gave_up_on_blocked ? 0.0 : state.publisher.params().timeout;
   const auto outcome = state.publisher.publish(records.front().job, body, state.publisher.next_message_id(),
-                                              std::chrono::duration<double>(blocked_wait));
+                                               std::chrono::duration<double>(blocked_wait));
   state.gave_up_on_blocked = outcome == detail::RabbitPublisher::Outcome::blocked;
   if (outcome == detail::RabbitPublisher::Outcome::sent) return;
   if (outcome == detail::RabbitPublisher::Outcome::blocked && blocked_wait > 0) {
@@ -79,8 +79,6 @@ void ImpProfHandler::handle(const std::vector<Record>& records, std::string_view
   state.dropped.fetch_add(1, std::memory_order_relaxed);
 }
 
-std::uint64_t ImpProfHandler::dropped() const noexcept {
-  return publishing_->dropped.load(std::memory_order_relaxed);
-}
+std::uint64_t ImpProfHandler::dropped() const noexcept { return publishing_->dropped.load(std::memory_order_relaxed); }
 
 }  // namespace phanos

@@ -13,10 +13,10 @@
 
 #include "broker_address.hpp"
 #include "escaped_for_log.hpp"
-#include "rabbit_handler_config.hpp"
-#include "tls_settings.hpp"
 #include "phanos/handlers/async_imp_prof_handler.hpp"
 #include "phanos/handlers/imp_prof_handler.hpp"
+#include "rabbit_handler_config.hpp"
+#include "tls_settings.hpp"
 
 namespace phanos::detail {
 namespace {
@@ -33,10 +33,11 @@ void read_integer(ConfigObject& args, std::string_view key, long long low, long 
   if (!value) return;
   const std::string path = args.path_of(key);
   if (!value->is_number_integer()) reject(path, "expected an integer, got " + describe(*value));
-  const long long number = value->is_number_unsigned() && value->get<unsigned long long>() > 
-                                   static_cast<unsigned long long>(std::numeric_limits<long long>::max())
-                               ? std::numeric_limits<long long>::max()
-                               : value->get<long long>();
+  const long long number =
+      value->is_number_unsigned() &&
+              value->get<unsigned long long>() > static_cast<unsigned long long>(std::numeric_limits<long long>::max())
+          ? std::numeric_limits<long long>::max()
+          : value->get<long long>();
   if (number < low || number > high) {
     reject(path, "expected an integer from " + std::to_string(low) + " to " + std::to_string(high) + ", got " +
                      describe(*value));
@@ -83,8 +84,8 @@ void read_vhost(ConfigObject& args, std::string& into) {
   std::optional<std::string> virtual_host = args.optional_string("virtual_host");
   if (!virtual_host) return;
   if (args.find("vhost") && *virtual_host != into)
-    reject(args.path_of("virtual_host"), "\"" + escaped_for_log(*virtual_host) + "\" differs from vhost \"" + escaped_for_log(into) +
-                                            "\"; give one of them");
+    reject(args.path_of("virtual_host"), "\"" + escaped_for_log(*virtual_host) + "\" differs from vhost \"" +
+                                             escaped_for_log(into) + "\"; give one of them");
   into = std::move(*virtual_host);
 }
 

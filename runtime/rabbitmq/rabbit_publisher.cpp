@@ -10,16 +10,16 @@ namespace phanos::detail {
 namespace {
 
 AmqpEndpoint endpoint_of(const RabbitParams& params, const BrokerAddress& node) {
-  return {node.host,
-          node.port,
-          params.user,
-          params.password,
-          params.vhost,
-          params.heartbeat,
-          params.exchange_name,
-          params.exchange_type,
-          {params.ssl, params.ssl_ca, params.ssl_cert, params.ssl_key, params.ssl_verify_peer,
-           params.ssl_verify_hostname}};
+  return {
+      node.host,
+      node.port,
+      params.user,
+      params.password,
+      params.vhost,
+      params.heartbeat,
+      params.exchange_name,
+      params.exchange_type,
+      {params.ssl, params.ssl_ca, params.ssl_cert, params.ssl_key, params.ssl_verify_peer, params.ssl_verify_hostname}};
 }
 
 // RabbitParams::hosts, or host and port; throws std::invalid_argument
@@ -52,8 +52,8 @@ RabbitPublisher::RabbitPublisher(std::string_view handler_kind, std::string_view
 bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
   if (connection_.is_open()) return true;
   if (!backoff_.may_try(Clock::now())) return false;
-  const std::chrono::duration<double> attempt_limit = std::min<std::chrono::duration<double>>(
-      std::chrono::duration<double>(params_.timeout), limit);
+  const std::chrono::duration<double> attempt_limit =
+      std::min<std::chrono::duration<double>>(std::chrono::duration<double>(params_.timeout), limit);
   std::string reason;
   for (int attempt = 0; attempt < std::max(1, params_.retry); ++attempt) {
     if (attempt > 0) std::this_thread::sleep_for(std::chrono::duration<double>(params_.retry_delay));
@@ -102,8 +102,8 @@ bool RabbitPublisher::check(std::chrono::duration<double> wait) {
   if (connection_.blocked() != reported_blocked_) {
     reported_blocked_ = connection_.blocked();
     log_warning(log_.who() + (reported_blocked_
-                            ? ": the broker blocks publishing (resource alarm); messages wait or are dropped"
-                            : ": the broker unblocked publishing"));
+                                  ? ": the broker blocks publishing (resource alarm); messages wait or are dropped"
+                                  : ": the broker unblocked publishing"));
   }
   return true;
 }

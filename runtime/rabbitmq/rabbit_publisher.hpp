@@ -77,7 +77,7 @@ class RabbitPublisher {
   AmqpConnection connection_;
   MessageIds message_ids_;
   Backoff backoff_;
-  unsigned failed_attempts_ = 0;    // since the last connection
+  unsigned failed_attempts_ = 0;  // since the last connection
   bool reported_blocked_ = false;
   bool reported_unconfirmed_ = false;
   std::atomic<bool> aborted_{false};

@@ -11,7 +11,7 @@ namespace phanos::detail {
 namespace {
 
 const bool registered = (register_component("rabbitmq", {{"ImpProfHandler", imp_prof_handler_builder},
-                                                          {"AsyncImpProfHandler", async_imp_prof_handler_builder}}),
+                                                         {"AsyncImpProfHandler", async_imp_prof_handler_builder}}),
                          true);
 
 }  // namespace

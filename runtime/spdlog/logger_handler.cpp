@@ -12,7 +12,9 @@ LoggerHandler::LoggerHandler(std::string handler_name, std::shared_ptr<spdlog::l
 
 LoggerHandler::LoggerHandler(std::string handler_name, std::shared_ptr<spdlog::logger> logger,
                              spdlog::level::level_enum level)
-    : Handler(std::move(handler_name)), logger_(logger ? std::move(logger) : detail::default_handler_logger()), level_(level) {}
+    : Handler(std::move(handler_name)),
+      logger_(logger ? std::move(logger) : detail::default_handler_logger()),
+      level_(level) {}
 
 void LoggerHandler::handle(const std::vector<Record>& records, std::string_view profiler_name) {
   std::string text;

@@ -13,7 +13,8 @@ constexpr const char* own_logger_name = "phanos";
 constexpr const char* default_handler_logger_name = "PHANOS";
 
 template <class Sink>
-std::shared_ptr<spdlog::logger> new_logger(const std::string& name, const char* pattern, spdlog::level::level_enum level) {
+std::shared_ptr<spdlog::logger> new_logger(const std::string& name, const char* pattern,
+                                           spdlog::level::level_enum level) {
   auto logger = std::make_shared<spdlog::logger>(name, std::make_shared<Sink>());
   logger->set_pattern(pattern);
   logger->set_level(level);
@@ -43,9 +44,8 @@ std::shared_ptr<spdlog::logger> registered_logger(const std::string& name, Make 
 }  // namespace
 
 std::shared_ptr<spdlog::logger> named_logger(const std::string& name) {
-  return registered_logger(name, [&] {
-    return new_logger<spdlog::sinks::stderr_sink_mt>(name, "%n: %l: %v", spdlog::level::debug);
-  });
+  return registered_logger(
+      name, [&] { return new_logger<spdlog::sinks::stderr_sink_mt>(name, "%n: %l: %v", spdlog::level::debug); });
 }
 
 std::shared_ptr<spdlog::logger> own_logger() {
@@ -54,9 +54,8 @@ std::shared_ptr<spdlog::logger> own_logger() {
 }
 
 std::shared_ptr<spdlog::logger> handler_logger(const std::string& name) {
-  return registered_logger(name, [&] {
-    return new_logger<spdlog::sinks::stderr_sink_mt>(name, "%v", spdlog::level::warn);
-  });
+  return registered_logger(name,
+                           [&] { return new_logger<spdlog::sinks::stderr_sink_mt>(name, "%v", spdlog::level::warn); });
 }
 
 std::shared_ptr<spdlog::logger> default_handler_logger() {

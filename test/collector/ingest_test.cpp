@@ -18,7 +18,9 @@ const char* const gauge_message =
 
 class IngestTest : public ::testing::Test {
  protected:
-  Ingest make(StoreLimits limits = {}) { return Ingest(MetricStore({1}, MetricNaming{}, limits), RecordLimits{}, broker); }
+  Ingest make(StoreLimits limits = {}) {
+    return Ingest(MetricStore({1}, MetricNaming{}, limits), RecordLimits{}, broker);
+  }
   BrokerStatus broker;
 };
 
@@ -42,14 +44,16 @@ TEST_F(IngestTest, MalformedInputIsCountedByReason) {
   Ingest ingest = make();
   ingest.ingest("garbage");
   ingest.ingest("{}");
-  ingest.ingest(R"([{"metric":"gauge"},{"item":"S","metric":"meter","units":"u","job":"j","method":"m","labels":{},"value":["set",1]}])");
+  ingest.ingest(
+      R"([{"metric":"gauge"},{"item":"S","metric":"meter","units":"u","job":"j","method":"m","labels":{},"value":["set",1]}])");
   ingest.ingest(std::string(5 << 20, ' '));
   const std::string text = ingest.render();
   EXPECT_TRUE(has_line(text, "phanos_collector_messages_total 4")) << text;
   EXPECT_TRUE(has_line(text, "phanos_collector_records_total 0")) << text;
   for (const char* reason : {"not_json", "not_a_list", "wrong_shape", "unknown_metric_type", "too_large"})
     EXPECT_TRUE(has_line(text, std::string("phanos_collector_rejected_total{reason=\"") + reason + "\"} 1"))
-        << reason << "\n" << text;
+        << reason << "\n"
+        << text;
 }
 
 TEST_F(IngestTest, DroppedSeriesAreCounted) {
@@ -57,7 +61,8 @@ TEST_F(IngestTest, DroppedSeriesAreCounted) {
   limits.max_series_per_metric = 1;
   Ingest ingest = make(limits);
   ingest.ingest(gauge_message);
-  ingest.ingest(R"([{"item":"S","metric":"gauge","units":"items","job":"app","method":"S:g","labels":{},"value":["set",1]}])");
+  ingest.ingest(
+      R"([{"item":"S","metric":"gauge","units":"items","job":"app","method":"S:g","labels":{},"value":["set",1]}])");
   const std::string text = ingest.render();
   EXPECT_TRUE(has_line(text, "phanos_collector_dropped_series_total 1")) << text;
   EXPECT_TRUE(has_line(text, "phanos_collector_records_total 1")) << text;

@@ -11,10 +11,9 @@ using prometheus::MetricType;
 ParsedOptions parse(std::vector<std::string> args) { return parse_options(args); }
 
 TEST(Options, EverythingGiven) {
-  const ParsedOptions parsed =
-      parse({"--rabbit-host", "broker", "--rabbit-port", "5673", "--user", "u", "--password", "p", "--vhost", "v",
-             "--queue", "q", "--listen", "127.0.0.1:9100", "--buckets", "0.5,1,10", "--max-series=50",
-             "--metric-name", "gauge:items=queue_length"});
+  const ParsedOptions parsed = parse({"--rabbit-host", "broker", "--rabbit-port", "5673", "--user", "u", "--password",
+                                      "p", "--vhost", "v", "--queue", "q", "--listen", "127.0.0.1:9100", "--buckets",
+                                      "0.5,1,10", "--max-series=50", "--metric-name", "gauge:items=queue_length"});
   ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
   const CollectorOptions& o = parsed.options;
   ASSERT_EQ(o.rabbit_nodes.size(), 1u);
@@ -133,7 +132,8 @@ TEST(Options, TlsSettingsAndItsDefaultPort) {
   EXPECT_FALSE(tls.verify_peer);
   EXPECT_FALSE(tls.verify_hostname);
   EXPECT_EQ(parsed.options.rabbit_nodes.at(0).port, 5671) << "AMQPS' port when none is given";
-  EXPECT_EQ(parse({"--queue", "q", "--listen", ":1", "--ssl", "--rabbit-port", "5673"}).options.rabbit_nodes.at(0).port, 5673);
+  EXPECT_EQ(parse({"--queue", "q", "--listen", ":1", "--ssl", "--rabbit-port", "5673"}).options.rabbit_nodes.at(0).port,
+            5673);
 
   const detail::TlsSettings defaults = parse({"--queue", "q", "--listen", ":1", "--ssl"}).options.tls;
   EXPECT_TRUE(defaults.verify_peer && defaults.verify_hostname);

@@ -19,10 +19,10 @@ Rejection only_rejection(const std::string& body, const RecordLimits& limits = {
 }
 
 TEST(RecordParser, ReadsPythonsHistogramRecord) {
-  const ParsedMessage parsed = parse_message(
-      R"([{"item":"DummyDbAccess","metric":"histogram","units":"mS","job":"EXAMPLE",)"
-      R"("method":"DummyDbAccess:second_access.first_access","labels":{"queue":"q","error_raised":true},)"
-      R"("value":["observe",0.25]}])");
+  const ParsedMessage parsed =
+      parse_message(R"([{"item":"DummyDbAccess","metric":"histogram","units":"mS","job":"EXAMPLE",)"
+                    R"("method":"DummyDbAccess:second_access.first_access","labels":{"queue":"q","error_raised":true},)"
+                    R"("value":["observe",0.25]}])");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_TRUE(parsed.rejections.empty());
   const IncomingRecord& r = parsed.records[0];
@@ -40,8 +40,8 @@ TEST(RecordParser, ReadsEveryTypesOperations) {
   const ParsedMessage parsed = parse_message(
       "[" + record("summary", R"(["observe",3])") + "," + record("counter", R"(["inc",2.0])") + "," +
       record("gauge", R"(["inc",1])") + "," + record("gauge", R"(["dec",1])") + "," +
-      record("gauge", R"(["set",-7.5])") + "," + record("info", R"(["info",{"version":"1.2","commit":"abc"}])") +
-      "," + record("enum", R"(["state","up"])") + "]");
+      record("gauge", R"(["set",-7.5])") + "," + record("info", R"(["info",{"version":"1.2","commit":"abc"}])") + "," +
+      record("enum", R"(["state","up"])") + "]");
   ASSERT_EQ(parsed.records.size(), 7u);
   EXPECT_TRUE(parsed.rejections.empty());
   EXPECT_EQ(parsed.records[0].type, MetricType::summary);
@@ -73,8 +73,8 @@ TEST(RecordParser, RejectsAnythingAfterTheJsonValue) {
 }
 
 TEST(RecordParser, AKeyGivenTwiceCountsWithItsLastValueInItsFirstPlace) {
-  const ParsedMessage parsed = parse_message(
-      "[" + record("gauge", R"(["set",1])", R"({"a":"1","b":"2","a":"3"})") + "]");
+  const ParsedMessage parsed =
+      parse_message("[" + record("gauge", R"(["set",1])", R"({"a":"1","b":"2","a":"3"})") + "]");
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(parsed.records[0].labels, (LabelPairs{{"a", "3"}, {"b", "2"}}));
   const ParsedMessage job_twice = parse_message(R"([{"item":"I","metric":"gauge","units":"u","job":"first",)"
@@ -91,7 +91,8 @@ TEST(RecordParser, RejectsRecordsOfTheWrongShape) {
             RejectReason::wrong_shape);
   EXPECT_EQ(only_rejection("[" + record("gauge", R"(["set"])") + "]").reason, RejectReason::wrong_shape);
   EXPECT_EQ(only_rejection("[" + record("gauge", R"({"set":1})") + "]").reason, RejectReason::wrong_shape);
-  const std::string no_job = R"([{"item":"I","metric":"gauge","units":"u","method":"I:f","labels":{},"value":["set",1]}])";
+  const std::string no_job =
+      R"([{"item":"I","metric":"gauge","units":"u","method":"I:f","labels":{},"value":["set",1]}])";
   EXPECT_EQ(only_rejection(no_job).reason, RejectReason::wrong_shape);
 }
 
@@ -102,17 +103,17 @@ TEST(RecordParser, RejectsUnknownMetricTypes) {
 }
 
 TEST(RecordParser, RejectsValuesTheTypeRefuses) {
-  for (const auto& [metric, value] : std::vector<std::pair<std::string, std::string>>{
-           {"histogram", R"(["inc",1])"},
-           {"histogram", R"(["observe","1"])"},
-           {"counter", R"(["inc",-1])"},
-           {"counter", R"(["set",1])"},
-           {"gauge", R"(["dec",-2])"},
-           {"gauge", R"(["observe",2])"},
-           {"info", R"(["info","1.2"])"},
-           {"info", R"(["info",{"version":1}])"},
-           {"enum", R"(["state",1])"},
-           {"enum", R"(["set","up"])"}}) {
+  for (const auto& [metric, value] :
+       std::vector<std::pair<std::string, std::string>>{{"histogram", R"(["inc",1])"},
+                                                        {"histogram", R"(["observe","1"])"},
+                                                        {"counter", R"(["inc",-1])"},
+                                                        {"counter", R"(["set",1])"},
+                                                        {"gauge", R"(["dec",-2])"},
+                                                        {"gauge", R"(["observe",2])"},
+                                                        {"info", R"(["info","1.2"])"},
+                                                        {"info", R"(["info",{"version":1}])"},
+                                                        {"enum", R"(["state",1])"},
+                                                        {"enum", R"(["set","up"])"}}) {
     EXPECT_EQ(only_rejection("[" + record(metric, value) + "]").reason, RejectReason::bad_value)
         << metric << " " << value;
   }
@@ -124,8 +125,7 @@ TEST(RecordParser, RejectsWhatIsOverTheLimits) {
   limits.max_labels = 2;
   limits.max_text_bytes = 10;
   EXPECT_EQ(only_rejection("[" + std::string(300, ' ') + "]", limits).reason, RejectReason::too_large);
-  EXPECT_EQ(only_rejection("[" + record("gauge", R"(["set",1])", R"({"a":"1","b":"2","c":"3"})") + "]", limits)
-                .reason,
+  EXPECT_EQ(only_rejection("[" + record("gauge", R"(["set",1])", R"({"a":"1","b":"2","c":"3"})") + "]", limits).reason,
             RejectReason::too_large);
   EXPECT_EQ(only_rejection("[" + record("gauge", R"(["set",1])", R"({"a":"12345678901"})") + "]", limits).reason,
             RejectReason::too_large);
@@ -134,9 +134,9 @@ TEST(RecordParser, RejectsWhatIsOverTheLimits) {
 }
 
 TEST(RecordParser, KeepsTheValidRecordsOfAMessageWithInvalidOnes) {
-  const ParsedMessage parsed = parse_message("[" + record("gauge", R"(["set",1])") + ",17," +
-                                             record("wat", R"(["set",1])") + "," + record("counter", R"(["inc",1])") +
-                                             "]");
+  const ParsedMessage parsed =
+      parse_message("[" + record("gauge", R"(["set",1])") + ",17," + record("wat", R"(["set",1])") + "," +
+                    record("counter", R"(["inc",1])") + "]");
   ASSERT_EQ(parsed.records.size(), 2u);
   EXPECT_EQ(parsed.records[0].type, MetricType::gauge);
   EXPECT_EQ(parsed.records[1].type, MetricType::counter);

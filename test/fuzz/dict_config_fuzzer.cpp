@@ -52,15 +52,13 @@ void neutralize_handlers(nlohmann::json& config) {
     if (!handler.is_object()) continue;
     if (handler.contains("class")) {
       nlohmann::json& handler_class = handler["class"];
-      if (handler_class.is_string() &&
-          handler_class.get<std::string>().find("ImpProf") != std::string::npos) {
+      if (handler_class.is_string() && handler_class.get<std::string>().find("ImpProf") != std::string::npos) {
         handler_class = "StreamHandler";
       }
     }
     if (handler.contains("output")) {
       nlohmann::json& output = handler["output"];
-      if (output.is_string() && output.get<std::string>().rfind("ext://", 0) != 0)
-        output = "ext://sys.stderr";
+      if (output.is_string() && output.get<std::string>().rfind("ext://", 0) != 0) output = "ext://sys.stderr";
     }
   }
 }

@@ -133,8 +133,7 @@ bool valid_utf8(const std::string& s) {
       if ((cc & 0xc0) != 0x80) return false;
       cp = (cp << 6) | (cc & 0x3f);
     }
-    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-        (cp >= 0xd800 && cp <= 0xdfff))
+    if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
       return false;
     i += n + 1;
   }
@@ -170,9 +169,7 @@ struct NumberTokens : nlohmann::json_sax<Json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
-    return false;
-  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 };
 
 // The significant digits of a number's text: no sign, point, exponent or
@@ -194,11 +191,9 @@ void check_number(const std::string& text, double expected) {
   check(text.find_first_of(".e") != std::string::npos, "a float printed without '.' or exponent");
   double parsed = 0;
   std::from_chars(text.data(), text.data() + text.size(), parsed);
-  check(std::memcmp(&parsed, &expected, sizeof parsed) == 0,
-        "a number does not read back to the same double");
+  check(std::memcmp(&parsed, &expected, sizeof parsed) == 0, "a number does not read back to the same double");
   std::array<char, 64> buffer{};
-  const auto end =
-      std::to_chars(buffer.data(), buffer.data() + buffer.size(), expected, std::chars_format::scientific);
+  const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), expected, std::chars_format::scientific);
   check(significant_digits(text) == significant_digits(std::string(buffer.data(), end.ptr)),
         "a number not printed with the shortest round-trip digits");
 }
@@ -209,8 +204,7 @@ void check_pairs(const Json& object, const phanos::Labels& pairs, bool error_rai
   for (const auto& [key, value] : pairs) {
     check(it.key() == key, "labels/info: key lost or reordered");
     if (error_raised_as_bool && key == "error_raised" && (value == "true" || value == "false")) {
-      check(it.value().is_boolean() && it.value().get<bool>() == (value == "true"),
-            "error_raised not a boolean");
+      check(it.value().is_boolean() && it.value().get<bool>() == (value == "true"), "error_raised not a boolean");
     } else {
       check(it.value().is_string() && it.value().get<std::string>() == value, "label/info value lost");
     }
@@ -233,15 +227,13 @@ void check_round_trip(const std::vector<phanos::Record>& records, const std::str
     const Json& j = parsed[i];
     check(j.is_object() && j.size() == 7, "a record is not an object of 7 keys");
     std::size_t k = 0;
-    for (auto it = j.begin(); it != j.end(); ++it, ++k)
-      check(it.key() == keys[k], "keys not in Python's order");
+    for (auto it = j.begin(); it != j.end(); ++it, ++k) check(it.key() == keys[k], "keys not in Python's order");
     check(j["item"] == r.item && j["metric"] == r.metric && j["units"] == r.units && j["job"] == r.job &&
               j["method"] == r.method,
           "a string field lost");
     check_pairs(j["labels"], r.labels, true);
     const Json& value = j["value"];
-    check(value.is_array() && value.size() == 2 && value[0] == r.operation,
-          "value is not [operation, value]");
+    check(value.is_array() && value.size() == 2 && value[0] == r.operation, "value is not [operation, value]");
     if (const double* number = std::get_if<double>(&r.value)) {
       if (std::isfinite(*number)) {
         check(value[1].is_number_float(), "a finite number is not a float");
@@ -273,8 +265,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
 
   bool all_valid = true;
-  for (phanos::Record& r : records)
-    for_each_string(r, [&](std::string& s) { all_valid = all_valid && valid_utf8(s); });
+  for (phanos::Record& r : records) for_each_string(r, [&](std::string& s) { all_valid = all_valid && valid_utf8(s); });
   if (all_valid) check_round_trip(records, wire);
 
   // Bytes >= 0x80 pass through untouched: serializing commutes with mapping

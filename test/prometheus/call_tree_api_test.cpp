@@ -82,7 +82,8 @@ TEST(CallTreeApi, AWindowCountsOnlyTheCallsWithinIt) {
   api.snapshot_if_due(store, start + std::chrono::seconds(15));
   store.apply(observe(2, {}, "S:f"));
   const auto count_in = [&](const char* window) {
-    const json tree = json::parse(api.answer(std::string("window=") + window, store, start + std::chrono::seconds(75)).body);
+    const json tree =
+        json::parse(api.answer(std::string("window=") + window, store, start + std::chrono::seconds(75)).body);
     return tree["roots"][0]["count"].get<int>();
   };
   EXPECT_EQ(count_in("1m"), 1);

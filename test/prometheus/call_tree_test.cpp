@@ -43,7 +43,7 @@ TEST(CallTree, MethodsNestUnderTheirCallersAndSelfIsTotalLessTheChildren) {
 
 TEST(CallTree, QuantilesComeFromTheBuckets) {
   const std::vector<CallTreeNode> roots = call_tree({{"S:f", timing(4, 8, 0, {2, 2, 0})}}, bounds);
-  EXPECT_DOUBLE_EQ(roots[0].p50, 1);    // rank 2: the end of the first bucket
+  EXPECT_DOUBLE_EQ(roots[0].p50, 1);      // rank 2: the end of the first bucket
   EXPECT_NEAR(roots[0].p95, 9.1, 1e-9);   // rank 3.8: 1 + 9 × 1.8 / 2
   EXPECT_NEAR(roots[0].p99, 9.82, 1e-9);  // rank 3.96: 1 + 9 × 1.96 / 2
 }

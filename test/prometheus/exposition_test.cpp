@@ -26,9 +26,12 @@ TEST(Exposition, HistogramHasCumulativeBucketsSumAndCount) {
   EXPECT_EQ(text_of(store),
             "# HELP time_profiler phanos histogram records, units: mS\n"
             "# TYPE time_profiler histogram\n"
-            "time_profiler_bucket{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\",le=\"1\"} 1\n"
-            "time_profiler_bucket{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\",le=\"2.5\"} 2\n"
-            "time_profiler_bucket{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\",le=\"+Inf\"} 3\n"
+            "time_profiler_bucket{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\",le="
+            "\"1\"} 1\n"
+            "time_profiler_bucket{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\",le="
+            "\"2.5\"} 2\n"
+            "time_profiler_bucket{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\",le=\"+"
+            "Inf\"} 3\n"
             "time_profiler_sum{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\"} 11.75\n"
             "time_profiler_count{job=\"app\",item=\"Service\",method=\"Service:handler\",error_raised=\"false\"} 3\n");
 }
@@ -77,8 +80,7 @@ TEST(Exposition, CounterAndInfoSuffixesAreNotRepeated) {
 
 TEST(Exposition, LabelValuesAndHelpTextAreEscaped) {
   MetricStore store({1}, MetricNaming{});
-  store.apply(make_record(MetricType::gauge, Operation::set, 1, {{"path", "C:\\dir \"x\"\nend"}}, "S:f",
-                          "a\\b\nc"));
+  store.apply(make_record(MetricType::gauge, Operation::set, 1, {{"path", "C:\\dir \"x\"\nend"}}, "S:f", "a\\b\nc"));
   EXPECT_EQ(text_of(store),
             "# HELP phanos_a_b_c phanos gauge records, units: a\\\\b\\nc\n"
             "# TYPE phanos_a_b_c gauge\n"

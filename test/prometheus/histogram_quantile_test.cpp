@@ -12,7 +12,7 @@ namespace {
 const std::vector<double> bounds{1, 5, 10};
 
 TEST(HistogramQuantile, InterpolatesLinearlyWithinTheBucketOfTheRank) {
-  const std::vector<std::uint64_t> counts{2, 2, 1, 0};  // 5 observations
+  const std::vector<std::uint64_t> counts{2, 2, 1, 0};               // 5 observations
   EXPECT_DOUBLE_EQ(histogram_quantile(0.5, bounds, counts), 2.0);    // rank 2.5: 1 + 4 × 0.5 / 2
   EXPECT_DOUBLE_EQ(histogram_quantile(0.95, bounds, counts), 8.75);  // rank 4.75: 5 + 5 × 0.75 / 1
 }

@@ -27,8 +27,9 @@ TEST(HttpMessage, ARequestLineWithoutMethodTargetAndVersionIsMalformed) {
 }
 
 TEST(HttpMessage, AResponseSaysItsLengthAndClosesTheConnection) {
-  EXPECT_EQ(http_response(404, "text/plain", "gone\n"),
-            "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\ngone\n");
+  EXPECT_EQ(
+      http_response(404, "text/plain", "gone\n"),
+      "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\ngone\n");
   EXPECT_EQ(http_response(200, "text/plain", "body", /*with_body=*/false),
             "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 4\r\nConnection: close\r\n\r\n");
 }

@@ -25,7 +25,8 @@ const SeriesValue& series(const MetricStore& store, const std::string& metric, c
 
 TEST(MetricStore, HistogramsCountObservationsPerBucket) {
   MetricStore store({1, 5}, MetricNaming{});
-  for (double ms : {0.5, 1.0, 3.0, 5.0, 7.0}) EXPECT_EQ(store.apply(observe(ms)).outcome, MetricStore::Outcome::applied);
+  for (double ms : {0.5, 1.0, 3.0, 5.0, 7.0})
+    EXPECT_EQ(store.apply(observe(ms)).outcome, MetricStore::Outcome::applied);
   const auto& distribution = std::get<Distribution>(series(store, "time_profiler", handler));
   EXPECT_EQ(distribution.bucket_counts, (std::vector<std::uint64_t>{2, 2, 1}));  // le=1 takes 1.0 itself
   EXPECT_DOUBLE_EQ(distribution.sum, 16.5);
@@ -105,9 +106,9 @@ TEST(MetricStore, EnumsRememberEveryStateSeenAndTheCurrentOne) {
 TEST(MetricStore, LabelsAreSanitisedAndClashesRenamedAsPrometheusDoes) {
   MetricStore store({1}, MetricNaming{});
   store.apply(observe(1, {{"job", "other"}, {"le", "x"}, {"queue-name", "q"}, {"__meta", "m"}}));
-  EXPECT_EQ(store.families().at("time_profiler").series.begin()->first,
-            with(handler, {{"exported_job", "other"}, {"exported_le", "x"}, {"queue_name", "q"},
-                           {"exported__meta", "m"}}));
+  EXPECT_EQ(
+      store.families().at("time_profiler").series.begin()->first,
+      with(handler, {{"exported_job", "other"}, {"exported_le", "x"}, {"queue_name", "q"}, {"exported__meta", "m"}}));
   store.apply(info({{"method", "m"}, {"version", "1"}}));
   EXPECT_EQ(std::get<InfoValue>(series(store, "phanos_info", handler)),
             (InfoValue{{"exported_method", "m"}, {"version", "1"}}));

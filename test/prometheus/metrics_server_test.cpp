@@ -15,9 +15,9 @@
 namespace phanos::prometheus {
 namespace {
 
+using test::ask;
 using test::closed_by_server;
 using test::connect_to;
-using test::ask;
 using test::get;
 using test::send_text;
 
@@ -28,7 +28,8 @@ class RunningServer {
   explicit RunningServer(ServerLimits limits = {}, std::function<void()> every_millisecond = {})
       : server_([] { return std::string("metric_a 1\n"); },
                 [](std::string_view query) {
-                  return HttpAnswer{query == "job=a" ? 200 : 404, "application/json", "{\"query\":\"" + std::string(query) + "\"}"};
+                  return HttpAnswer{query == "job=a" ? 200 : 404, "application/json",
+                                    "{\"query\":\"" + std::string(query) + "\"}"};
                 },
                 limits) {
     if (every_millisecond) server_.every(std::chrono::milliseconds(1), std::move(every_millisecond));

@@ -54,11 +54,11 @@ constexpr phanos::detail::Site handle_site{"handle", "Api", "Api::handle", "api.
 TEST(PrometheusConfig, TheConfiguredHandlerServesTheProgramsCalls) {
   const int port = free_port();
   phanos::profiler().dict_config(config_with(R"({"class": "PrometheusHandler", "handler_name": "prom",
-                                                 "listen": "127.0.0.1:)" + std::to_string(port) + R"("})"));
+                                                 "listen": "127.0.0.1:)" +
+                                             std::to_string(port) + R"("})"));
   for (int i = 0; i < 3; ++i) phanos::detail::invoke(handle_site, [] {});
   const std::string metrics = phanos::prometheus::test::get(port, "/metrics");
-  EXPECT_NE(metrics.find("time_profiler_count{job=\"unit\",item=\"Api\",method=\"Api:handle\"} 3\n"),
-            std::string::npos)
+  EXPECT_NE(metrics.find("time_profiler_count{job=\"unit\",item=\"Api\",method=\"Api:handle\"} 3\n"), std::string::npos)
       << metrics;
   phanos::profiler().delete_handlers();
 }

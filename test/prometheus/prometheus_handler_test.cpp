@@ -113,7 +113,8 @@ TEST(PrometheusHandler, BadOptionsAreRefusedNamingTheOption) {
             "PrometheusHandler 'prom': listen: expected HOST:PORT or :PORT (port 0 to 65535), got \"nowhere\"");
   options = on_any_port();
   options.buckets = {1, 1};
-  EXPECT_EQ(problem(options), "PrometheusHandler 'prom': buckets: expected increasing finite numbers, got 1 at index 1");
+  EXPECT_EQ(problem(options),
+            "PrometheusHandler 'prom': buckets: expected increasing finite numbers, got 1 at index 1");
   options = on_any_port();
   options.max_series = 0;
   EXPECT_EQ(problem(options), "PrometheusHandler 'prom': max_series: expected at least 1");

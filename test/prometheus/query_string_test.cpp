@@ -18,9 +18,7 @@ TEST(QueryString, EmptyPartsNamesWithoutValuesAndRepeatsAreTolerated) {
   EXPECT_EQ(parse_query("&&flag&job=a&job=b"), (Parameters{{"flag", ""}, {"job", "a"}}));
 }
 
-TEST(QueryString, ABrokenEscapeIsKeptAsItIs) {
-  EXPECT_EQ(parse_query("job=%zz%4"), (Parameters{{"job", "%zz%4"}}));
-}
+TEST(QueryString, ABrokenEscapeIsKeptAsItIs) { EXPECT_EQ(parse_query("job=%zz%4"), (Parameters{{"job", "%zz%4"}})); }
 
 }  // namespace
 }  // namespace phanos::prometheus

@@ -12,6 +12,7 @@
 
 #include <phanos/rabbitmq.hpp>
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -19,7 +20,6 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <sys/stat.h>
 #include <thread>
 
 struct Worker {
@@ -105,12 +105,14 @@ int main(int argc, char** argv) {
     ++done;
     if (interval.count() > 0) std::this_thread::sleep_for(interval);
   }
-  const auto micros = [](Clock::duration d) { return std::chrono::duration_cast<std::chrono::microseconds>(d).count(); };
+  const auto micros = [](Clock::duration d) {
+    return std::chrono::duration_cast<std::chrono::microseconds>(d).count();
+  };
   const auto dropped = async_handler ? async_handler->dropped() : sync_handler->dropped();
   std::cout << "worker finished: " << done << " calls, checksum " << checksum << "\n"
-            << "stats: calls=" << done << " max_call_us=" << micros(longest) << " mean_call_us="
-            << (done ? micros(total) / done : 0) << " run_s=" << micros(Clock::now() - started) / 1e6
-            << " dropped_before_exit=" << dropped << std::endl;
+            << "stats: calls=" << done << " max_call_us=" << micros(longest)
+            << " mean_call_us=" << (done ? micros(total) / done : 0)
+            << " run_s=" << micros(Clock::now() - started) / 1e6 << " dropped_before_exit=" << dropped << std::endl;
   // The asynchronous handler's queue is drained at exit, within `drain`.
   return 3;
 }

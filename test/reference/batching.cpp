@@ -12,7 +12,7 @@ struct Batch {
 };
 
 int main(int argc, char** argv) {
-  return reference::run(
-      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": false, "handlers": {}})",
-      nullptr, [] { Batch().root(); });
+  return reference::run(argc, argv,
+                        R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": false, "handlers": {}})",
+                        nullptr, [] { Batch().root(); });
 }

@@ -5,7 +5,7 @@
 #include "service.hpp"
 
 int main(int argc, char** argv) {
-  return reference::run(
-      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": true, "handlers": {}})",
-      nullptr, [] { Service().handler(); });
+  return reference::run(argc, argv,
+                        R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": true, "handlers": {}})",
+                        nullptr, [] { Service().handler(); });
 }

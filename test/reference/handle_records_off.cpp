@@ -6,7 +6,7 @@
 #include "scenario.hpp"
 
 int main(int argc, char** argv) {
-  return reference::run(
-      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "handle_records": false, "handlers": {}})",
-      nullptr, [] { Hooked().root(); });
+  return reference::run(argc, argv,
+                        R"({"job": "EXAMPLE", "time_profile": true, "handle_records": false, "handlers": {}})", nullptr,
+                        [] { Hooked().root(); });
 }

@@ -8,8 +8,7 @@
 #include "scenario.hpp"
 
 static void hooks_setup(phanos::Profiler& p) {
-  auto calls =
-      std::make_shared<phanos::Histogram>("hook_calls", "EXAMPLE", "n", std::vector<std::string>{"hook"});
+  auto calls = std::make_shared<phanos::Histogram>("hook_calls", "EXAMPLE", "n", std::vector<std::string>{"hook"});
   p.add_metric(calls);
 
   const auto mk = [calls](std::string hook) {
@@ -24,7 +23,7 @@ static void hooks_setup(phanos::Profiler& p) {
 }
 
 int main(int argc, char** argv) {
-  return reference::run(
-      argc, argv, R"({"job": "EXAMPLE", "time_profile": false, "error_raised_label": false, "handlers": {}})",
-      hooks_setup, [] { Hooked().root(); });
+  return reference::run(argc, argv,
+                        R"({"job": "EXAMPLE", "time_profile": false, "error_raised_label": false, "handlers": {}})",
+                        hooks_setup, [] { Hooked().root(); });
 }

@@ -12,14 +12,12 @@ struct Api {
 };
 
 static void metrics_setup(phanos::Profiler& p) {
-  auto requests =
-      std::make_shared<phanos::Counter>("requests", "EXAMPLE", "count", std::vector<std::string>{"route"});
+  auto requests = std::make_shared<phanos::Counter>("requests", "EXAMPLE", "count", std::vector<std::string>{"route"});
   auto temp = std::make_shared<phanos::Gauge>("temperature", "EXAMPLE", "C");
   auto state = std::make_shared<phanos::Enum>("state", "EXAMPLE", std::vector<std::string>{"up", "down"});
   auto info = std::make_shared<phanos::Info>("build", "EXAMPLE");
   auto latency = std::make_shared<phanos::Summary>("latency", "EXAMPLE", "s");
-  auto sizes = std::make_shared<phanos::Histogram>("payload", "EXAMPLE", "B",
-                                                   std::vector<std::string>{"kind", "zone"});
+  auto sizes = std::make_shared<phanos::Histogram>("payload", "EXAMPLE", "B", std::vector<std::string>{"kind", "zone"});
   p.add_metric(requests);
   p.add_metric(temp);
   p.add_metric(state);
@@ -48,7 +46,7 @@ static void metrics_setup(phanos::Profiler& p) {
 }
 
 int main(int argc, char** argv) {
-  return reference::run(
-      argc, argv, R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": false, "handlers": {}})",
-      metrics_setup, [] { Api().get(); });
+  return reference::run(argc, argv,
+                        R"({"job": "EXAMPLE", "time_profile": true, "error_raised_label": false, "handlers": {}})",
+                        metrics_setup, [] { Api().get(); });
 }

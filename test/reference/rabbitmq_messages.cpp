@@ -13,8 +13,7 @@
 #include "service.hpp"
 
 static void rabbit_setup(phanos::Profiler& p) {
-  auto g =
-      std::make_shared<phanos::Gauge>("queue_depth", "EXAMPLE", "items", std::vector<std::string>{"queue"});
+  auto g = std::make_shared<phanos::Gauge>("queue_depth", "EXAMPLE", "items", std::vector<std::string>{"queue"});
   p.add_metric(g);
   p.before_root_func = [g](const phanos::Call&) {
     reference::expect(g->set(3.0, {{"queue", "jobs"}}), "queue_depth.set(3.0)");

@@ -71,9 +71,8 @@ inline void expect(bool condition, const char* what) {
 enum class Handlers { text_and_capture, rabbit_stand_in };
 
 // main() of a scenario program: `program OUT_DIR`.
-inline int run(int argc, char** argv, std::string_view dict_config,
-               const std::function<void(phanos::Profiler&)>& setup, const std::function<void()>& body,
-               Handlers handlers = Handlers::text_and_capture) {
+inline int run(int argc, char** argv, std::string_view dict_config, const std::function<void(phanos::Profiler&)>& setup,
+               const std::function<void()>& body, Handlers handlers = Handlers::text_and_capture) {
   if (argc != 2) {
     std::cerr << "usage: " << argv[0] << " OUT_DIR\n";
     return 2;

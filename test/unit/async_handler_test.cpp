@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <phanos/rabbitmq.hpp>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <phanos/rabbitmq.hpp>
 
 #include <chrono>
 #include <memory>

@@ -18,9 +18,12 @@ namespace {
 using test::CapturingHandler;
 using test::profiled;
 
-constexpr detail::Site first_access_site{"first_access", "DummyDbAccess", "DummyDbAccess::first_access", "nested.cpp", 1};
-constexpr detail::Site second_access_site{"second_access", "DummyDbAccess", "DummyDbAccess::second_access", "nested.cpp", 2};
-constexpr detail::Site third_access_site{"third_access", "DummyDbAccess", "DummyDbAccess::third_access", "nested.cpp", 3};
+constexpr detail::Site first_access_site{"first_access", "DummyDbAccess", "DummyDbAccess::first_access", "nested.cpp",
+                                         1};
+constexpr detail::Site second_access_site{"second_access", "DummyDbAccess", "DummyDbAccess::second_access",
+                                          "nested.cpp", 2};
+constexpr detail::Site third_access_site{"third_access", "DummyDbAccess", "DummyDbAccess::third_access", "nested.cpp",
+                                         3};
 constexpr detail::Site free_function_site{"free_function", "__main__", "free_function", "__main__.cpp", 4};
 
 struct DummyDbAccess {
@@ -51,13 +54,19 @@ TEST(CallTree, NestedScenarioMatchesPythonText) {
   EXPECT_EQ(free_function(), 2);
 
   EXPECT_EQ(test::mask_times(text.str()),
-            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
-            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
-            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access.first_access, value: <ms> mS, "
+            "labels: error_raised=False\n"
+            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access.first_access, value: <ms> mS, "
+            "labels: error_raised=False\n"
+            "profiler: time_profiler, method: DummyDbAccess:third_access.second_access, value: <ms> mS, labels: "
+            "error_raised=False\n"
             "profiler: time_profiler, method: DummyDbAccess:third_access, value: <ms> mS, labels: error_raised=False\n"
-            "profiler: time_profiler, method: __main__:free_function.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
-            "profiler: time_profiler, method: __main__:free_function.second_access.first_access, value: <ms> mS, labels: error_raised=False\n"
-            "profiler: time_profiler, method: __main__:free_function.second_access, value: <ms> mS, labels: error_raised=False\n"
+            "profiler: time_profiler, method: __main__:free_function.second_access.first_access, value: <ms> mS, "
+            "labels: error_raised=False\n"
+            "profiler: time_profiler, method: __main__:free_function.second_access.first_access, value: <ms> mS, "
+            "labels: error_raised=False\n"
+            "profiler: time_profiler, method: __main__:free_function.second_access, value: <ms> mS, labels: "
+            "error_raised=False\n"
             "profiler: time_profiler, method: __main__:free_function, value: <ms> mS, labels: error_raised=False\n");
 }
 
@@ -94,9 +103,8 @@ TEST(CallTree, RecordsWaitUntilTheRootReturns) {
   EXPECT_EQ(handed_over_inside_root, 0u);
   ASSERT_EQ(capture->calls().size(), 1u);
   EXPECT_EQ(test::methods_of(capture->calls()[0].records),
-            (std::vector<std::string>{"Batch:root.second_access.first_access",
-                                      "Batch:root.second_access.first_access", "Batch:root.second_access",
-                                      "Batch:root"}));
+            (std::vector<std::string>{"Batch:root.second_access.first_access", "Batch:root.second_access.first_access",
+                                      "Batch:root.second_access", "Batch:root"}));
 }
 
 TEST(CallTree, HundredWaitingRecordsAreHandedOverEarly) {

@@ -45,10 +45,10 @@ TEST(CoalescedMessages, HandOversOfOneMetricBecomeOneListInTheirOrder) {
 TEST(CoalescedMessages, MetricsAndRoutingKeysAreNeverMixed) {
   Message other_job = hand_over("time_profiler", {record("Item:x", 9)});
   other_job.routing_key = "other";
-  const auto messages = coalesced({hand_over("time_profiler", {record("Item:a", 1)}),
-                                   hand_over("response_size", {record("Item:a", 10)}), other_job,
-                                   hand_over("time_profiler", {record("Item:b", 2)})},
-                                  roomy);
+  const auto messages =
+      coalesced({hand_over("time_profiler", {record("Item:a", 1)}), hand_over("response_size", {record("Item:a", 10)}),
+                 other_job, hand_over("time_profiler", {record("Item:b", 2)})},
+                roomy);
   ASSERT_EQ(messages.size(), 3u);
   EXPECT_EQ(messages[0].body, to_json({record("Item:a", 1), record("Item:b", 2)}));
   EXPECT_EQ(messages[1].body, to_json({record("Item:a", 10)}));
@@ -66,7 +66,8 @@ TEST(CoalescedMessages, AMessageHoldsAtMostMaxMessageRecords) {
   for (const Outgoing& message : messages) {
     const auto records = nlohmann::json::parse(message.body);
     EXPECT_LE(records.size(), 5u);
-    for (std::size_t i = 0; i < records.size(); i += 2) EXPECT_EQ(records[i]["value"][1].get<double>(), next_value++);  // ["observe", value]
+    for (std::size_t i = 0; i < records.size(); i += 2)
+      EXPECT_EQ(records[i]["value"][1].get<double>(), next_value++);  // ["observe", value]
     hand_overs += message.hand_overs;
   }
   EXPECT_EQ(hand_overs, 7u);

@@ -50,7 +50,8 @@ const NotLinked not_linked[] = {
 class ConfigNamingAComponent : public testing::TestWithParam<NotLinked> {};
 
 TEST_P(ConfigNamingAComponent, RejectedWithTheComponentToLink) {
-  profiler().dict_config(R"({"job": "before", "handlers": {"out": {"class": "StreamHandler", "handler_name": "out"}}})");
+  profiler().dict_config(
+      R"({"job": "before", "handlers": {"out": {"class": "StreamHandler", "handler_name": "out"}}})");
   try {
     profiler().dict_config(GetParam().json);
     FAIL() << "accepted";

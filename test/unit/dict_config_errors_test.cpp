@@ -47,8 +47,7 @@ const BadConfig bad_configs[] = {
      "not valid JSON: parse error at line 1, column 1: syntax error while parsing value - "
      "unexpected end of input; expected '[', '{', or a literal"},
     // nlohmann-json throws out_of_range, not parse_error, for this one.
-    {"number_overflow", R"({"job": "x", "time_profile": 1e400})",
-     "not valid JSON: number overflow parsing '1e400'"},
+    {"number_overflow", R"({"job": "x", "time_profile": 1e400})", "not valid JSON: number overflow parsing '1e400'"},
     {"top_level_array", R"([{"job": "x"}])", R"(expected a JSON object at the top level, got [{"job":"x"}])"},
     {"top_level_string", R"("job")", R"(expected a JSON object at the top level, got "job")"},
     {"job_number", R"({"job": 5})", "job: expected a string, got 5"},

@@ -56,11 +56,12 @@ std::string run_service(bool error_raised_label) {
 }
 
 TEST(ErrorRaised, ThrowingCallAndCallersItPassesRecordTrue) {
-  EXPECT_EQ(run_service(true),
-            "profiler: time_profiler, method: Service:handler.ok_child, value: <ms> mS, labels: error_raised=False\n"
-            "profiler: time_profiler, method: Service:handler.failing_child, value: <ms> mS, labels: error_raised=True\n"
-            "profiler: time_profiler, method: Service:handler, value: <ms> mS, labels: error_raised=True\n"
-            "# program raised boom\n");
+  EXPECT_EQ(
+      run_service(true),
+      "profiler: time_profiler, method: Service:handler.ok_child, value: <ms> mS, labels: error_raised=False\n"
+      "profiler: time_profiler, method: Service:handler.failing_child, value: <ms> mS, labels: error_raised=True\n"
+      "profiler: time_profiler, method: Service:handler, value: <ms> mS, labels: error_raised=True\n"
+      "# program raised boom\n");
 }
 
 TEST(ErrorRaised, NoLabelWhenDisabled) {

@@ -40,9 +40,9 @@ TEST(EscapedForLog, ControlCharactersAreEscapedInHex) {
 
 TEST(EscapedForLog, BytesThatAreNotUtf8AreEscapedInHex) {
   EXPECT_EQ(escaped_for_log("\xff"), "\\xff");
-  EXPECT_EQ(escaped_for_log("a\x80z"), "a\\x80z");        // stray continuation byte
-  EXPECT_EQ(escaped_for_log("\xe2\x82"), "\\xe2\\x82");   // truncated character
-  EXPECT_EQ(escaped_for_log("\xc0\xaf"), "\\xc0\\xaf");   // overlong '/'
+  EXPECT_EQ(escaped_for_log("a\x80z"), "a\\x80z");                // stray continuation byte
+  EXPECT_EQ(escaped_for_log("\xe2\x82"), "\\xe2\\x82");           // truncated character
+  EXPECT_EQ(escaped_for_log("\xc0\xaf"), "\\xc0\\xaf");           // overlong '/'
   EXPECT_EQ(escaped_for_log("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // UTF-16 surrogate
 }
 

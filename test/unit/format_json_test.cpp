@@ -12,8 +12,14 @@ namespace phanos {
 namespace {
 
 TEST(ToJson, GaugeMessageMatchesPythonBytes) {
-  const Record record{"DummyDbAccess", "gauge", "items", "EXAMPLE", "DummyDbAccess:second_access",
-                      {{"queue", "jobs"}, {"error_raised", "false"}}, "set", 3.0};
+  const Record record{"DummyDbAccess",
+                      "gauge",
+                      "items",
+                      "EXAMPLE",
+                      "DummyDbAccess:second_access",
+                      {{"queue", "jobs"}, {"error_raised", "false"}},
+                      "set",
+                      3.0};
   EXPECT_EQ(to_json({record}),
             R"([{"item":"DummyDbAccess","metric":"gauge","units":"items","job":"EXAMPLE",)"
             R"("method":"DummyDbAccess:second_access","labels":{"queue":"jobs","error_raised":false},)"
@@ -21,10 +27,11 @@ TEST(ToJson, GaugeMessageMatchesPythonBytes) {
 }
 
 TEST(ToJson, SeveralRecordsFormOneArray) {
-  const Record child{"Service", "histogram", "mS", "EXAMPLE", "Service:handler.failing_child",
-                     {{"error_raised", "true"}}, "observe", 0.02};
-  const Record root{"Service", "histogram", "mS", "EXAMPLE", "Service:handler",
-                    {{"error_raised", "true"}}, "observe", 1.0};
+  const Record child{
+      "Service", "histogram", "mS", "EXAMPLE", "Service:handler.failing_child", {{"error_raised", "true"}},
+      "observe", 0.02};
+  const Record root{"Service", "histogram", "mS", "EXAMPLE", "Service:handler", {{"error_raised", "true"}},
+                    "observe", 1.0};
   EXPECT_EQ(to_json({child, root}),
             R"([{"item":"Service","metric":"histogram","units":"mS","job":"EXAMPLE",)"
             R"("method":"Service:handler.failing_child","labels":{"error_raised":true},"value":["observe",0.02]},)"
@@ -33,15 +40,13 @@ TEST(ToJson, SeveralRecordsFormOneArray) {
 }
 
 TEST(ToJson, InfoAndEnumValues) {
-  const Record info{"Api", "info", "info", "EXAMPLE", "Api:get", {}, "info",
-                    Labels{{"version", "1.2.3"}, {"commit", "abc"}}};
-  EXPECT_EQ(to_json({info}),
-            R"([{"item":"Api","metric":"info","units":"info","job":"EXAMPLE","method":"Api:get",)"
-            R"("labels":{},"value":["info",{"version":"1.2.3","commit":"abc"}]}])");
+  const Record info{"Api",     "info", "info", "EXAMPLE",
+                    "Api:get", {},     "info", Labels{{"version", "1.2.3"}, {"commit", "abc"}}};
+  EXPECT_EQ(to_json({info}), R"([{"item":"Api","metric":"info","units":"info","job":"EXAMPLE","method":"Api:get",)"
+                             R"("labels":{},"value":["info",{"version":"1.2.3","commit":"abc"}]}])");
   const Record state{"Api", "enum", "enum", "EXAMPLE", "Api:get", {}, "state", std::string("up")};
-  EXPECT_EQ(to_json({state}),
-            R"([{"item":"Api","metric":"enum","units":"enum","job":"EXAMPLE","method":"Api:get",)"
-            R"("labels":{},"value":["state","up"]}])");
+  EXPECT_EQ(to_json({state}), R"([{"item":"Api","metric":"enum","units":"enum","job":"EXAMPLE","method":"Api:get",)"
+                              R"("labels":{},"value":["state","up"]}])");
 }
 
 TEST(ToJson, EscapesStringsLikePython) {

@@ -7,10 +7,9 @@
 namespace phanos {
 namespace {
 
-Record api_get(std::string metric, std::string units, std::string operation, RecordValue value,
-               Labels labels = {}) {
-  return Record{"Api", std::move(metric), std::move(units), "EXAMPLE", "Api:get",
-                std::move(labels), std::move(operation), std::move(value)};
+Record api_get(std::string metric, std::string units, std::string operation, RecordValue value, Labels labels = {}) {
+  return Record{"Api",     std::move(metric), std::move(units),     "EXAMPLE",
+                "Api:get", std::move(labels), std::move(operation), std::move(value)};
 }
 
 TEST(ToText, NumberWithoutLabels) {
@@ -28,8 +27,8 @@ TEST(ToText, LabelsInTheOrderGiven) {
 }
 
 TEST(ToText, ErrorRaisedPrintsAsPythonBool) {
-  Record record{"Service", "histogram", "mS", "EXAMPLE", "Service:handler.failing_child",
-                {{"error_raised", "true"}}, "observe", 12.34};
+  Record record{"Service", "histogram", "mS", "EXAMPLE", "Service:handler.failing_child", {{"error_raised", "true"}},
+                "observe", 12.34};
   EXPECT_EQ(to_text(record, "time_profiler"),
             "profiler: time_profiler, method: Service:handler.failing_child, value: 12.34 mS, "
             "labels: error_raised=True");

@@ -94,7 +94,7 @@ TEST(ProfilerState, RecordsCountIsWhatWaitsOnThisThread) {
     profiled(child_site, [] {});
     during = profiler().records_count();
   });
-  EXPECT_EQ(during, 2u);  // the two children; the root records as it returns
+  EXPECT_EQ(during, 2u);                      // the two children; the root records as it returns
   EXPECT_EQ(profiler().records_count(), 0u);  // handed over
 }
 

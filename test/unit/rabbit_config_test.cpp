@@ -24,8 +24,8 @@ TEST(RabbitConfig, DefaultExchangeIsTheWireContracts) {
 }
 
 TEST(RabbitConfig, PythonNamesAndArgumentsAreAccepted) {
-  for (const char* class_name : {"phanos.publisher.ImpProfHandler", "phanos.handlers.ImpProfHandler",
-                                 "ImpProfHandler"}) {
+  for (const char* class_name :
+       {"phanos.publisher.ImpProfHandler", "phanos.handlers.ImpProfHandler", "ImpProfHandler"}) {
     SCOPED_TRACE(class_name);
     EXPECT_NO_THROW(phanos::profiler().dict_config(config_with(
         std::string(R"({"class": ")") + class_name +
@@ -70,8 +70,10 @@ TEST(RabbitConfig, CoalescingLimitsOutOfRangeNameTheKeyPath) {
   for (const auto& [key, value] : {std::pair{"max_message_records", "0"}, std::pair{"max_message_bytes", "63"}}) {
     SCOPED_TRACE(key);
     try {
-      phanos::profiler().dict_config(config_with(std::string(R"({"class": "AsyncImpProfHandler", "handler_name": "rabbit",
-                                                                 "port": 1, ")") + key + "\": " + value + "}"));
+      phanos::profiler().dict_config(
+          config_with(std::string(R"({"class": "AsyncImpProfHandler", "handler_name": "rabbit",
+                                                                 "port": 1, ")") +
+                      key + "\": " + value + "}"));
       FAIL() << "accepted " << key << " " << value;
     } catch (const phanos::ConfigError& error) {
       EXPECT_NE(std::string(error.what()).find(std::string("handlers.rabbit.") + key + ": "), std::string::npos)
@@ -103,8 +105,8 @@ TEST(RabbitConfig, PikasVirtualHostIsTheVhost) {
       R"({"class": "ImpProfHandler", "handler_name": "rabbit", "port": 1, "vhost": "/p", "virtual_host": "/p"})")));
   phanos::profiler().delete_handlers();
   try {
-    phanos::profiler().dict_config(config_with(
-        R"({"class": "ImpProfHandler", "handler_name": "rabbit", "vhost": "/a", "virtual_host": "/b"})"));
+    phanos::profiler().dict_config(
+        config_with(R"({"class": "ImpProfHandler", "handler_name": "rabbit", "vhost": "/a", "virtual_host": "/b"})"));
     FAIL() << "accepted two vhosts";
   } catch (const phanos::ConfigError& error) {
     EXPECT_STREQ(error.what(), R"(handlers.rabbit.virtual_host: "/b" differs from vhost "/a"; give one of them)");
@@ -149,8 +151,9 @@ TEST(RabbitConfig, TlsKeysAreAccepted) {
     SCOPED_TRACE(class_name);
     EXPECT_EQ(rejection_of(config_with(std::string(R"({"class": ")") + class_name +
                                        R"(", "handler_name": "rabbit", "port": 1, "timeout": 0.5, "ssl": true,
-            "ssl_ca": ")" + readable_file + R"(", "ssl_cert": ")" + readable_file + R"(", "ssl_key": ")" +
-                                       readable_file + R"(", "ssl_verify_peer": false,
+            "ssl_ca": ")" + readable_file +
+                                       R"(", "ssl_cert": ")" + readable_file + R"(", "ssl_key": ")" + readable_file +
+                                       R"(", "ssl_verify_peer": false,
             "ssl_verify_hostname": false})")),
               "accepted");
   }

@@ -33,9 +33,7 @@ TEST(Threads, EachThreadHasItsOwnTree) {
   for (int t = 0; t < thread_count; ++t) {
     threads.emplace_back([t] {
       for (int i = 0; i < roots_per_thread; ++i) {
-        profiled(root_sites[t], [] {
-          profiled(child_site, [] { profiled(child_site, [] {}); });
-        });
+        profiled(root_sites[t], [] { profiled(child_site, [] { profiled(child_site, [] {}); }); });
       }
     });
   }

@@ -37,8 +37,8 @@ void Ingest::ingest(std::string_view body, std::string_view message_id) {
         break;
       case MetricStore::Outcome::series_dropped:
         ++dropped_series_;
-        log_.warn("series cap of " + result.metric, "dropped a record of " + result.metric +
-                                                        ": the metric has reached its maximum of series");
+        log_.warn("series cap of " + result.metric,
+                  "dropped a record of " + result.metric + ": the metric has reached its maximum of series");
         break;
       case MetricStore::Outcome::rejected:
         count_rejection(result.rejection);
@@ -84,8 +84,9 @@ void Ingest::write_own_metrics(std::string& out) const {
             "Messages dropped because a message of the same message_id was received before.",
             static_cast<double>(duplicates_));
   write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(records_));
-  out += "# HELP phanos_collector_rejected_total Messages or records refused, by reason.\n"
-         "# TYPE phanos_collector_rejected_total counter\n";
+  out +=
+      "# HELP phanos_collector_rejected_total Messages or records refused, by reason.\n"
+      "# TYPE phanos_collector_rejected_total counter\n";
   for (const RejectReason reason : all_reject_reasons) {
     const auto count = rejected_.find(reason);
     out += std::string("phanos_collector_rejected_total{reason=\"") + to_string(reason) + "\"} ";

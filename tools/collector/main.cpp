@@ -27,12 +27,17 @@ using phanos::prometheus::StoreLimits;
 int main(int argc, char** argv) {
   const ParsedOptions parsed = parse_options(std::vector<std::string>(argv + 1, argv + argc));
   switch (parsed.action) {
-    case ParsedOptions::Action::help: std::cout << usage_text(); return 0;
-    case ParsedOptions::Action::version: std::cout << "phanos-collector (phanos " PHANOS_VERSION ")\n"; return 0;
+    case ParsedOptions::Action::help:
+      std::cout << usage_text();
+      return 0;
+    case ParsedOptions::Action::version:
+      std::cout << "phanos-collector (phanos " PHANOS_VERSION ")\n";
+      return 0;
     case ParsedOptions::Action::error:
       std::cerr << "phanos-collector: " << parsed.error << "\n" << usage_text();
       return 2;
-    case ParsedOptions::Action::run: break;
+    case ParsedOptions::Action::run:
+      break;
   }
   const CollectorOptions& options = parsed.options;
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e phanos-collector %l: %v");
@@ -62,11 +67,11 @@ int main(int argc, char** argv) {
   spdlog::info("serving http://{}:{}/metrics and the call tree at /", options.listen_host, options.listen_port);
 
   std::atomic<bool> stopping{false};
-  BrokerConsumer consumer({/*host, port: each node's=*/"", 0, options.user, options.password, options.vhost,
-                           /*heartbeat=*/0, options.exchange_name, options.exchange_type, options.tls},
-                          options.rabbit_nodes, options.queue, {options.quorum_queue, options.prefetch},
-                          [&ingest](const auto& delivery) { ingest.ingest(delivery.body, delivery.message_id); },
-                          broker);
+  BrokerConsumer consumer(
+      {/*host, port: each node's=*/"", 0, options.user, options.password, options.vhost,
+       /*heartbeat=*/0, options.exchange_name, options.exchange_type, options.tls},
+      options.rabbit_nodes, options.queue, {options.quorum_queue, options.prefetch},
+      [&ingest](const auto& delivery) { ingest.ingest(delivery.body, delivery.message_id); }, broker);
   std::thread amqp([&] { consumer.run(stopping); });
 
   int received = 0;

@@ -39,7 +39,8 @@ bool parse_buckets(const std::string& text, std::vector<double>& out, std::strin
   while (std::getline(items, item, ',')) {
     const std::optional<double> bound = finite_number(item);
     if (!bound || (!out.empty() && *bound <= out.back())) {
-      error = "--buckets: expected increasing finite numbers separated by commas, got \"" + detail::escaped_for_log(text) + "\"";
+      error = "--buckets: expected increasing finite numbers separated by commas, got \"" +
+              detail::escaped_for_log(text) + "\"";
       return false;
     }
     out.push_back(*bound);
@@ -162,7 +163,12 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     return port.has_value();
   };
   const std::map<std::string, std::function<bool(const std::string&, std::string&)>> with_value{
-      {"--rabbit-host", [&](const std::string& v, std::string&) { single_node = true; host = v; return !v.empty(); }},
+      {"--rabbit-host",
+       [&](const std::string& v, std::string&) {
+         single_node = true;
+         host = v;
+         return !v.empty();
+       }},
       {"--rabbit-port",
        [&](const std::string& v, std::string&) { return single_node = port_given = port_of(v, port); }},
       {"--rabbit-hosts",
@@ -188,11 +194,24 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
          if (n) o.dedup_window = static_cast<std::size_t>(*n);
          return n.has_value();
        }},
-      {"--user", [&](const std::string& v, std::string&) { o.user = v; return true; }},
-      {"--password", [&](const std::string& v, std::string&) { o.password = v; return true; }},
-      {"--vhost", [&](const std::string& v, std::string&) { o.vhost = v; return !v.empty(); }},
+      {"--user",
+       [&](const std::string& v, std::string&) {
+         o.user = v;
+         return true;
+       }},
+      {"--password",
+       [&](const std::string& v, std::string&) {
+         o.password = v;
+         return true;
+       }},
+      {"--vhost",
+       [&](const std::string& v, std::string&) {
+         o.vhost = v;
+         return !v.empty();
+       }},
       {"--ssl-ca", [&](const std::string& v, std::string& e) { return tls_file("--ssl-ca", v, o.tls.ca_file, e); }},
-      {"--ssl-cert", [&](const std::string& v, std::string& e) { return tls_file("--ssl-cert", v, o.tls.cert_file, e); }},
+      {"--ssl-cert",
+       [&](const std::string& v, std::string& e) { return tls_file("--ssl-cert", v, o.tls.cert_file, e); }},
       {"--ssl-key", [&](const std::string& v, std::string& e) { return tls_file("--ssl-key", v, o.tls.key_file, e); }},
       {"--ssl-verify-peer",
        [&](const std::string& v, std::string&) {
@@ -206,11 +225,23 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
          if (verify) o.tls.verify_hostname = *verify;
          return verify.has_value();
        }},
-      {"--queue", [&](const std::string& v, std::string&) { o.queue = v; return !v.empty() && v.size() <= 255; }},
-      {"--exchange", [&](const std::string& v, std::string&) { o.exchange_name = v; return !v.empty() && v.size() <= 255; }},
-      {"--exchange-type", [&](const std::string& v, std::string&) { o.exchange_type = v; return !v.empty(); }},
-      {"--listen",
-       [&](const std::string& v, std::string& e) { return listen_given = parse_listen(v, o.listen_host, o.listen_port, e); }},
+      {"--queue",
+       [&](const std::string& v, std::string&) {
+         o.queue = v;
+         return !v.empty() && v.size() <= 255;
+       }},
+      {"--exchange",
+       [&](const std::string& v, std::string&) {
+         o.exchange_name = v;
+         return !v.empty() && v.size() <= 255;
+       }},
+      {"--exchange-type",
+       [&](const std::string& v, std::string&) {
+         o.exchange_type = v;
+         return !v.empty();
+       }},
+      {"--listen", [&](const std::string& v,
+                       std::string& e) { return listen_given = parse_listen(v, o.listen_host, o.listen_port, e); }},
       {"--buckets", [&](const std::string& v, std::string& e) { return parse_buckets(v, o.buckets, e); }},
       {"--max-series",
        [&](const std::string& v, std::string&) {
@@ -251,7 +282,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     if (!option->second(*value, error))
       return fail(error.empty() ? name + ": invalid value \"" + detail::escaped_for_log(*value) + "\"" : error);
   }
-  if (single_node && nodes_given) return fail("--rabbit-hosts replaces --rabbit-host and --rabbit-port: give one or the other");
+  if (single_node && nodes_given)
+    return fail("--rabbit-hosts replaces --rabbit-host and --rabbit-port: give one or the other");
   if (const std::string problem = tls_problem(o.tls, tls_options_given); !problem.empty()) return fail(problem);
   if (o.tls.enabled && !port_given) port = detail::default_tls_port;
   if (!nodes_given) o.rabbit_nodes = {{host, port}};

@@ -23,8 +23,8 @@ struct CollectorOptions {
   std::string vhost = "/";
   detail::TlsSettings tls;  // --ssl...
   std::string queue;
-  bool quorum_queue = false;       // --queue-type quorum
-  std::uint16_t prefetch = 256;    // messages delivered and not yet acknowledged, at most
+  bool quorum_queue = false;          // --queue-type quorum
+  std::uint16_t prefetch = 256;       // messages delivered and not yet acknowledged, at most
   std::size_t dedup_window = 100000;  // message_ids remembered to drop repeats
   std::string exchange_name{wire::default_exchange_name};
   std::string exchange_type{wire::default_exchange_type};

@@ -80,8 +80,7 @@ class RecordReader {
     return std::nullopt;
   }
 
-  std::optional<Invalid> text_field(const std::optional<dom::element>& field, const char* key,
-                                    std::string& out) const {
+  std::optional<Invalid> text_field(const std::optional<dom::element>& field, const char* key, std::string& out) const {
     if (!field || !field->is_string())
       return Invalid{RejectReason::wrong_shape, std::string("\"") + key + "\" is missing or not a string"};
     const std::string_view value = field->get_string().value_unsafe();
@@ -193,9 +192,9 @@ class RecordReader {
 ParsedMessage parse_message(std::string_view body, const RecordLimits& limits) {
   ParsedMessage result;
   if (body.size() > limits.max_message_bytes) {
-    result.rejections.push_back({RejectReason::too_large, "a message of " + std::to_string(body.size()) +
-                                                              " bytes, over " +
-                                                              std::to_string(limits.max_message_bytes)});
+    result.rejections.push_back(
+        {RejectReason::too_large,
+         "a message of " + std::to_string(body.size()) + " bytes, over " + std::to_string(limits.max_message_bytes)});
     return result;
   }
   // One parser per thread, its buffers reused from message to message. It

@@ -17,21 +17,21 @@ using prometheus::IncomingRecord;
 using prometheus::LabelPairs;
 using prometheus::MetricType;
 using prometheus::Operation;
-using prometheus::RejectReason;
 using prometheus::Rejection;
+using prometheus::RejectReason;
 
 // Bounds on what one message may make the collector hold; beyond them the
 // message or record is rejected as too_large. Python phanos' records are far
 // below them (a few short labels).
 struct RecordLimits {
   std::size_t max_message_bytes = 4 << 20;
-  std::size_t max_labels = 32;  // per record, and key/value pairs of an info value
+  std::size_t max_labels = 32;        // per record, and key/value pairs of an info value
   std::size_t max_text_bytes = 1024;  // each label name/value and string field
 };
 
 struct ParsedMessage {
-  std::vector<IncomingRecord> records;   // the valid ones, in order
-  std::vector<Rejection> rejections;     // one per invalid record, or one for the whole message
+  std::vector<IncomingRecord> records;  // the valid ones, in order
+  std::vector<Rejection> rejections;    // one per invalid record, or one for the whole message
 };
 
 ParsedMessage parse_message(std::string_view body, const RecordLimits& limits = {});

@@ -82,8 +82,7 @@ typename std::enable_if<std::is_void<Result>::value>::type invoke_profiled(const
 }
 
 template <class Body, class... Params, class Result = BodyResult<Body>>
-typename std::enable_if<std::is_reference<Result>::value, Result>::type invoke_profiled(const Site& site,
-                                                                                        Body&& body,
+typename std::enable_if<std::is_reference<Result>::value, Result>::type invoke_profiled(const Site& site, Body&& body,
                                                                                         Params&&... params) {
   const Argument arguments[sizeof...(Params) + 1] = {argument_of(params)...};
   CallScope scope(site, Arguments{arguments, sizeof...(Params)});

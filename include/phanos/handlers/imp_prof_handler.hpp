@@ -24,7 +24,7 @@ class ImpProfHandler : public Handler {
   std::uint64_t dropped() const noexcept;
 
  private:
-  struct Publishing;  // the connection and what is known of the broker
+  struct Publishing;                        // the connection and what is known of the broker
   std::shared_ptr<Publishing> publishing_;  // shared with the goodbye at exit
 };
 

@@ -20,10 +20,10 @@ struct RabbitParams {
   // attempt tries them in order, the first one first again after every
   // loss (failed over in order and back).
   std::vector<std::string> hosts;
-  int heartbeat = 47;       // seconds, negotiated with the broker
-  double timeout = 23;      // seconds: to connect and log in, and how long a
-                            // blocked (memory alarm) broker is waited for
-  int retry = 3;            // connection attempts in one round
+  int heartbeat = 47;          // seconds, negotiated with the broker
+  double timeout = 23;         // seconds: to connect and log in, and how long a
+                               // blocked (memory alarm) broker is waited for
+  int retry = 3;               // connection attempts in one round
   double retry_delay = 0.137;  // seconds between two attempts of a round
   std::string exchange_name = "profiling";
   std::string exchange_type = "fanout";
@@ -35,9 +35,9 @@ struct RabbitParams {
   // TLS to the broker (AMQPS, port 5671 by convention: set `port` too).
   // Python phanos hands pika an SSLContext; these are its usual settings.
   bool ssl = false;
-  std::string ssl_ca;    // PEM CA bundle; empty: the system's trust store
-  std::string ssl_cert;  // the client's certificate (PEM), with ssl_key
-  std::string ssl_key;   // its private key (PEM, not encrypted)
+  std::string ssl_ca;               // PEM CA bundle; empty: the system's trust store
+  std::string ssl_cert;             // the client's certificate (PEM), with ssl_key
+  std::string ssl_key;              // its private key (PEM, not encrypted)
   bool ssl_verify_peer = true;      // the broker's certificate chains to a trusted CA
   bool ssl_verify_hostname = true;  // and is for `host`
   // AsyncImpProfHandler only: messages waiting to be published (beyond it,

@@ -35,7 +35,7 @@ struct ComponentClass {
 };
 
 constexpr ComponentClass component_classes[] = {
-    {"LoggerHandler", "spdlog"},       {"NamedLoggerHandler", "spdlog"},       {"ImpProfHandler", "rabbitmq"},
+    {"LoggerHandler", "spdlog"},         {"NamedLoggerHandler", "spdlog"},    {"ImpProfHandler", "rabbitmq"},
     {"AsyncImpProfHandler", "rabbitmq"}, {"PrometheusHandler", "prometheus"},
 };
 

@@ -1,7 +1,7 @@
 #include "config_object.hpp"
 
-#include "phanos/config.hpp"
 #include "escaped_for_log.hpp"
+#include "phanos/config.hpp"
 
 namespace phanos::detail {
 namespace {

@@ -6,8 +6,7 @@ namespace phanos {
 
 Enum::Enum(std::string name, std::string job, std::vector<std::string> states, std::string units,
            std::vector<std::string> label_names)
-    : Metric(std::move(name), std::move(job), std::move(units), std::move(label_names)),
-      states_(std::move(states)) {}
+    : Metric(std::move(name), std::move(job), std::move(units), std::move(label_names)), states_(std::move(states)) {}
 
 std::string_view Enum::metric_type() const noexcept { return "enum"; }
 
