@@ -106,10 +106,11 @@ stage() {
       [ "$name" = asan ] && fuzz=ON
       [ "$name" = tsan ] && sanitize=thread
       # The runtime and its unit tests only (no plugin, demo, lit or consumer
-      # tests: those link unsanitized programs with the runtime). -O1: the
-      # sanitizers' recommended level, several times the fuzzers' inputs per
-      # second of -O0's; line tables name file and line in their reports.
-      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -gline-tables-only" \
+      # tests: those link unsanitized programs with the runtime). -O0: -O1
+      # compiles three times as long with the sanitizers (19.6 against 6.7 s
+      # for metrics_test.cpp), for fuzzers that only run 15 s; line tables
+      # name file and line in the sanitizers' reports.
+      if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -gline-tables-only" \
           -DPHANOS_SANITIZE="$sanitize" -DPHANOS_FUZZ=$fuzz -DPHANOS_BUILD_PLUGIN=OFF; then
         failures+=("$name: configure"); return; fi
       prefix=(sh "$PHANOS_ROOT/scripts/without_aslr.sh") ;;
