@@ -6,7 +6,6 @@
 #include <optional>
 #include <thread>
 
-#include "backoff.hpp"
 #include "escaped_for_log.hpp"
 
 namespace phanos::collector {
@@ -45,7 +44,7 @@ void BrokerConsumer::run(const std::atomic<bool>& stopping) {
   while (!stopping) {
     bool connected = false;
     for (std::size_t node = 0; node < nodes_.size() && !stopping && !connected; ++node) {
-      connected = consume_from(node, connection, stopping);
+      connected = consume_from(node, connection, backoff, stopping);
     }
     if (connected) {
       backoff.succeeded();
@@ -57,7 +56,7 @@ void BrokerConsumer::run(const std::atomic<bool>& stopping) {
   connection.close_gracefully(std::chrono::seconds(1));
 }
 
-bool BrokerConsumer::consume_from(std::size_t node, detail::AmqpConnection& connection,
+bool BrokerConsumer::consume_from(std::size_t node, detail::AmqpConnection& connection, const detail::Backoff& backoff,
                                   const std::atomic<bool>& stopping) {
   endpoint_.host = nodes_[node].host;
   endpoint_.port = nodes_[node].port;
@@ -65,8 +64,7 @@ bool BrokerConsumer::consume_from(std::size_t node, detail::AmqpConnection& conn
   std::optional<std::string> failed = connection.open(endpoint_, open_timeout);
   if (!failed) failed = connection.consume(queue_, queue_options_);
   if (failed) {
-    // The back-off of the round of every node: retried in 0.2 s to 2 s.
-    const std::string line = log.cannot_connect(*failed, detail::Backoff(first_delay, longest_delay));
+    const std::string line = log.cannot_connect(*failed, backoff);
     if (!line.empty()) spdlog::error("{}", line);
     return false;
   }

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "amqp_connection.hpp"
+#include "backoff.hpp"
 #include "broker_address.hpp"
 #include "broker_status.hpp"
 #include "connection_log.hpp"
@@ -40,8 +41,10 @@ class BrokerConsumer {
 
  private:
   // Consumes from nodes_[node] until the connection is lost or `stopping`;
-  // false when it could not connect.
-  bool consume_from(std::size_t node, detail::AmqpConnection& connection, const std::atomic<bool>& stopping);
+  // false when it could not connect (logged, naming the back-off of the
+  // round of every node).
+  bool consume_from(std::size_t node, detail::AmqpConnection& connection, const detail::Backoff& backoff,
+                    const std::atomic<bool>& stopping);
 
   detail::AmqpEndpoint endpoint_;
   std::vector<detail::BrokerAddress> nodes_;
@@ -50,7 +53,6 @@ class BrokerConsumer {
   detail::AmqpConnection::QueueOptions queue_options_;
   OnMessage on_message_;
   BrokerStatus& status_;
-  std::string last_failure_;  // of the last node tried, for the back-off's log line
 };
 
 }  // namespace phanos::collector
