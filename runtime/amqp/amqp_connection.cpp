@@ -168,7 +168,7 @@ std::optional<std::string> AmqpConnection::consume(const std::string& queue, Que
 }
 
 std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<double> wait,
-                                                        const OnMessage& on_message) {
+                                                        const OnMessage& on_message, Acknowledge acknowledge) {
   if (!state_) return std::string("not connected");
   amqp_maybe_release_buffers(state_);
   amqp_envelope_t envelope;
@@ -180,9 +180,12 @@ std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<do
     on_message(Delivery{
         std::string_view(static_cast<const char*>(envelope.message.body.bytes), envelope.message.body.len),
         has_id ? std::string_view(static_cast<const char*>(properties.message_id.bytes), properties.message_id.len)
-               : std::string_view()});
-    const int acked = amqp_basic_ack(state_, channel, envelope.delivery_tag, /*multiple=*/0);
+               : std::string_view(),
+        envelope.delivery_tag});
+    const std::uint64_t delivery_tag = envelope.delivery_tag;
     amqp_destroy_envelope(&envelope);
+    if (acknowledge == Acknowledge::by_caller) return std::nullopt;
+    const int acked = amqp_basic_ack(state_, channel, delivery_tag, /*multiple=*/0);
     if (acked != AMQP_STATUS_OK) return lost(status_text(acked));
     return std::nullopt;
   }
@@ -196,6 +199,13 @@ std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<do
   if (frame.frame_type != AMQP_FRAME_METHOD) return std::nullopt;
   const std::string closed = closed_by_broker(frame.payload.method);
   return closed.empty() ? std::nullopt : lost(closed);
+}
+
+std::optional<std::string> AmqpConnection::acknowledge_through(std::uint64_t delivery_tag) {
+  if (!state_) return std::string("not connected");
+  const int acked = amqp_basic_ack(state_, channel, delivery_tag, /*multiple=*/1);
+  if (acked != AMQP_STATUS_OK) return lost(status_text(acked));
+  return std::nullopt;
 }
 
 void AmqpConnection::close_gracefully(std::chrono::duration<double> limit) noexcept {

@@ -85,17 +85,26 @@ class AmqpConnection {
   };
   std::optional<std::string> consume(const std::string& queue, QueueOptions options);
 
-  // Waits at most `wait` for a message of the queue consumed, hands it over
-  // and acknowledges it once on_message returned: a message is taken off
-  // the queue only after the consumer dealt with it. Returns the reason
-  // when the connection is lost (then it is closed), nullopt after a
-  // message or when the wait ended.
+  // Waits at most `wait` for a message of the queue consumed and hands it
+  // over. With Acknowledge::after_each it acknowledges the message once
+  // on_message returned: a message is taken off the queue only after the
+  // consumer dealt with it. With Acknowledge::by_caller the caller does,
+  // with acknowledge_through(), once what it made of the message is safe.
+  // Returns the reason when the connection is lost (then it is closed),
+  // nullopt after a message or when the wait ended.
   struct Delivery {
     std::string_view body;
     std::string_view message_id;  // empty when the message has none
+    std::uint64_t delivery_tag;   // counts this connection's deliveries from 1
   };
   using OnMessage = std::function<void(const Delivery&)>;
-  std::optional<std::string> next_message(std::chrono::duration<double> wait, const OnMessage& on_message);
+  enum class Acknowledge { after_each, by_caller };
+  std::optional<std::string> next_message(std::chrono::duration<double> wait, const OnMessage& on_message,
+                                          Acknowledge acknowledge = Acknowledge::after_each);
+  // Acknowledges every message of this connection up to and including
+  // `delivery_tag`, in one basic.ack (multiple). Returns the reason on
+  // failure (then the connection is closed).
+  std::optional<std::string> acknowledge_through(std::uint64_t delivery_tag);
 
   // From another thread: makes a send or receive stuck on the socket fail
   // now, so that the owner of the connection gets control back.
