@@ -48,6 +48,26 @@ SeriesValue initial_value(MetricType type, std::size_t bucket_count) {
   return 0.0;
 }
 
+std::string joined(const std::vector<double>& bounds) {
+  std::string out;
+  for (const double bound : bounds) {
+    if (!out.empty()) out += ',';
+    append_number(out, bound);
+  }
+  return out;
+}
+
+// Why `value` cannot be a series of a metric of `type` with `bucket_count`
+// histogram bounds: empty when it can.
+std::string misshapen(const SeriesValue& value, MetricType type, std::size_t bucket_count) {
+  const SeriesValue expected = initial_value(type, bucket_count);
+  if (value.index() != expected.index()) return "a value of another type";
+  const auto* distribution = std::get_if<Distribution>(&value);
+  if (distribution && distribution->bucket_counts.size() != std::get<Distribution>(expected).bucket_counts.size())
+    return std::to_string(distribution->bucket_counts.size()) + " bucket counts";
+  return "";
+}
+
 }  // namespace
 
 std::vector<double> default_bucket_bounds() {
@@ -161,6 +181,41 @@ MetricStore::Result MetricStore::apply(const IncomingRecord& record) {
     }
   }
   return {Outcome::applied, std::move(name), {}};
+}
+
+}  // namespace phanos::prometheus
+
+namespace phanos::prometheus {
+
+std::optional<std::string> MetricStore::restore(const std::vector<double>& bucket_bounds,
+                                                std::map<std::string, Family> families) {
+  if (bucket_bounds != bucket_bounds_)
+    return "histogram bucket bounds " + joined(bucket_bounds) + ", not " + joined(bucket_bounds_);
+  if (families.size() > limits_.max_metrics)
+    return std::to_string(families.size()) + " metrics, more than " + std::to_string(limits_.max_metrics);
+  std::size_t series_count = 0;
+  for (const auto& [name, family] : families) {
+    const std::string ours = naming_.name_of(family.type, family.units);
+    if (ours != name)
+      return "metric " + detail::escaped_for_log(name) + " (" + wire_name(family.type) + " in \"" +
+             detail::escaped_for_log(family.units) + "\"), which is named " + ours + " here";
+    if (family.series.size() > limits_.max_series_per_metric)
+      return "metric " + name + " with " + std::to_string(family.series.size()) + " series, more than " +
+             std::to_string(limits_.max_series_per_metric);
+    for (const auto& [labels, value] : family.series) {
+      if (const std::string problem = misshapen(value, family.type, bucket_bounds_.size()); !problem.empty())
+        return "a series of metric " + name + " with " + problem;
+      const auto* states = std::get_if<EnumStates>(&value);
+      if (states && states->seen.size() > limits_.max_series_per_metric)
+        return "metric " + name + " with " + std::to_string(states->seen.size()) + " states, more than " +
+               std::to_string(limits_.max_series_per_metric);
+    }
+    series_count += family.series.size();
+  }
+  families_ = std::move(families);
+  series_count_ = series_count;
+  recent_.clear();
+  return std::nullopt;
 }
 
 }  // namespace phanos::prometheus

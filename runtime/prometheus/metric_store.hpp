@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -68,6 +69,12 @@ class MetricStore {
     Rejection rejection;  // when rejected
   };
   Result apply(const IncomingRecord& record);
+
+  // Holds `families` instead, as a store made with `bucket_bounds` left
+  // them (phanos-collector's state file), or says why they do not fit this
+  // store: other bucket bounds, a metric this store names otherwise, a
+  // series of the wrong shape, more than the limits.
+  std::optional<std::string> restore(const std::vector<double>& bucket_bounds, std::map<std::string, Family> families);
 
   const std::map<std::string, Family>& families() const { return families_; }
   const std::vector<double>& bucket_bounds() const { return bucket_bounds_; }

@@ -52,6 +52,9 @@ class SeriesCache {
     if (entries_.size() < capacity_) entries_.emplace(key_, entry);
   }
 
+  // Forgets every entry: the series they point to are gone.
+  void clear() { entries_.clear(); }
+
  private:
   // Length-prefixed, so that no two different records make the same key.
   void append(const std::string& field) {

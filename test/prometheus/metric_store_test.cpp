@@ -172,5 +172,57 @@ TEST(MetricStore, ANameTakenByAnotherTypeRejectsTheRecord) {
   EXPECT_EQ(result.rejection.reason, RejectReason::type_conflict);
 }
 
+// phanos-collector's state file: a store goes on from the series another left.
+TEST(MetricStore, RestoredItCountsOnTheSeriesItWasGiven) {
+  MetricStore saved({1, 5}, MetricNaming{});
+  saved.apply(observe(0.5));
+  saved.apply(make_record(MetricType::gauge, Operation::set, 4));
+  MetricStore store({1, 5}, MetricNaming{});
+  store.apply(observe(3.0));  // replaced, and the shortcut to its series forgotten
+  store.apply(observe(3.0));
+  EXPECT_EQ(store.restore(saved.bucket_bounds(), saved.families()), std::nullopt);
+  EXPECT_EQ(store.series_count(), 2u);
+  store.apply(observe(3.0));
+  EXPECT_EQ(std::get<Distribution>(series(store, "time_profiler", handler)).bucket_counts,
+            (std::vector<std::uint64_t>{1, 1, 0}));
+  EXPECT_EQ(std::get<double>(series(store, "phanos_items", handler)), 4);
+}
+
+TEST(MetricStore, WhatAStoreOfOtherOptionsLeftIsRefusedAndChangesNothing) {
+  MetricStore saved({1, 5}, MetricNaming{});
+  saved.apply(observe(0.5));
+  saved.apply(make_record(MetricType::gauge, Operation::set, 4, {}, "Service:a"));
+  saved.apply(make_record(MetricType::gauge, Operation::set, 4, {}, "Service:b"));
+
+  MetricStore other_buckets({1, 2}, MetricNaming{});
+  EXPECT_EQ(other_buckets.restore(saved.bucket_bounds(), saved.families()),
+            "histogram bucket bounds 1,5, not 1,2");
+  EXPECT_EQ(other_buckets.series_count(), 0u);
+
+  MetricNaming renamed;
+  renamed.name(MetricType::gauge, "items", "queue_depth");
+  EXPECT_EQ(MetricStore({1, 5}, renamed).restore(saved.bucket_bounds(), saved.families()),
+            "metric phanos_items (gauge in \"items\"), which is named queue_depth here");
+
+  StoreLimits one_series;
+  one_series.max_series_per_metric = 1;
+  EXPECT_EQ(MetricStore({1, 5}, MetricNaming{}, one_series).restore(saved.bucket_bounds(), saved.families()),
+            "metric phanos_items with 2 series, more than 1");
+
+  StoreLimits one_metric;
+  one_metric.max_metrics = 1;
+  EXPECT_EQ(MetricStore({1, 5}, MetricNaming{}, one_metric).restore(saved.bucket_bounds(), saved.families()),
+            "2 metrics, more than 1");
+
+  auto families = saved.families();
+  std::get<Distribution>(families.at("time_profiler").series.at(handler)).bucket_counts.pop_back();
+  EXPECT_EQ(MetricStore({1, 5}, MetricNaming{}).restore(saved.bucket_bounds(), families),
+            "a series of metric time_profiler with 2 bucket counts");
+  families = saved.families();
+  families.at("time_profiler").series.at(handler) = 1.0;
+  EXPECT_EQ(MetricStore({1, 5}, MetricNaming{}).restore(saved.bucket_bounds(), families),
+            "a series of metric time_profiler with a value of another type");
+}
+
 }  // namespace
 }  // namespace phanos::prometheus
