@@ -68,6 +68,47 @@ TEST_F(IngestTest, DroppedSeriesAreCounted) {
   EXPECT_TRUE(has_line(text, "phanos_collector_records_total 1")) << text;
 }
 
+TEST_F(IngestTest, RestoredFromACheckpointItGoesOnFromTheCountsAndTheIdsSeen) {
+  Ingest before(MetricStore({1}, MetricNaming{}), RecordLimits{}, broker, /*dedup_window=*/10);
+  before.ingest(gauge_message, "p-1");
+  before.ingest(gauge_message, "p-1");
+  before.ingest("garbage", "p-2");
+  auto state = decode_checkpoint(before.checkpoint("q"));
+  ASSERT_TRUE(std::holds_alternative<CollectorState>(state)) << std::get<std::string>(state);
+
+  Ingest after(MetricStore({1}, MetricNaming{}), RecordLimits{}, broker, /*dedup_window=*/10);
+  EXPECT_EQ(after.restore(std::get<CollectorState>(std::move(state))), std::nullopt);
+  EXPECT_EQ(after.render(), before.render());
+  after.ingest(gauge_message, "p-1");  // delivered again after a restart: dropped
+  after.ingest(gauge_message, "p-3");
+  const std::string text = after.render();
+  EXPECT_TRUE(has_line(text, "phanos_collector_messages_total 5")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_duplicates_total 2")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_records_total 2")) << text;
+  EXPECT_TRUE(has_line(text, R"(phanos_collector_rejected_total{reason="not_json"} 1)")) << text;
+}
+
+TEST_F(IngestTest, ASmallerWindowKeepsTheNewestIdsOfACheckpoint) {
+  Ingest before(MetricStore({1}, MetricNaming{}), RecordLimits{}, broker, /*dedup_window=*/10);
+  before.ingest(gauge_message, "p-1");
+  before.ingest(gauge_message, "p-2");
+  Ingest after(MetricStore({1}, MetricNaming{}), RecordLimits{}, broker, /*dedup_window=*/1);
+  EXPECT_EQ(after.restore(std::get<CollectorState>(decode_checkpoint(before.checkpoint("q")))), std::nullopt);
+  after.ingest(gauge_message, "p-2");
+  after.ingest(gauge_message, "p-1");
+  EXPECT_TRUE(has_line(after.render(), "phanos_collector_duplicates_total 1"));
+}
+
+TEST_F(IngestTest, ACheckpointOfOtherBucketsIsRefusedAndChangesNothing) {
+  Ingest before(MetricStore({1, 2}, MetricNaming{}), RecordLimits{}, broker);
+  before.ingest(gauge_message);
+  Ingest after = make();
+  const std::string empty = after.render();
+  EXPECT_EQ(after.restore(std::get<CollectorState>(decode_checkpoint(before.checkpoint("q")))),
+            "histogram bucket bounds 1,2, not 1");
+  EXPECT_EQ(after.render(), empty);
+}
+
 TEST_F(IngestTest, ReportsTheBrokerConnection) {
   Ingest ingest = make();
   EXPECT_TRUE(has_line(ingest.render(), "phanos_collector_broker_connected 0"));

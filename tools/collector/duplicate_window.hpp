@@ -19,6 +19,13 @@ class DuplicateWindow {
   // Whether `id` is among the last `capacity` ids; remembers it when not.
   bool seen_before(std::string_view id);
 
+  std::size_t size() const { return order_.size(); }
+  // Calls `visit` with each id held, oldest first.
+  template <class Visit>
+  void for_each_oldest_first(Visit&& visit) const {
+    for (const std::string* id : order_) visit(std::string_view(*id));
+  }
+
  private:
   std::size_t capacity_;
   std::unordered_set<std::string> ids_;

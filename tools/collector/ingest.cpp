@@ -23,9 +23,9 @@ Ingest::Ingest(MetricStore store, RecordLimits limits, const BrokerStatus& broke
 void Ingest::ingest(std::string_view body, std::string_view message_id) {
   ParsedMessage parsed = parse_message(body, limits_);  // outside the lock: the costly part
   std::lock_guard<std::mutex> lock(mutex_);
-  ++messages_;
+  ++counts_.messages;
   if (!message_id.empty() && received_.seen_before(message_id)) {
-    ++duplicates_;
+    ++counts_.duplicates;
     return;
   }
   for (const Rejection& rejection : parsed.rejections) count_rejection(rejection);
@@ -33,10 +33,10 @@ void Ingest::ingest(std::string_view body, std::string_view message_id) {
     const MetricStore::Result result = store_.apply(record);
     switch (result.outcome) {
       case MetricStore::Outcome::applied:
-        ++records_;
+        ++counts_.records;
         break;
       case MetricStore::Outcome::series_dropped:
-        ++dropped_series_;
+        ++counts_.dropped_series;
         log_.warn("series cap of " + result.metric,
                   "dropped a record of " + result.metric + ": the metric has reached its maximum of series");
         break;
@@ -48,7 +48,7 @@ void Ingest::ingest(std::string_view body, std::string_view message_id) {
 }
 
 void Ingest::count_rejection(const Rejection& rejection) {
-  ++rejected_[rejection.reason];
+  ++counts_.rejected[rejection.reason];
   const char* reason = to_string(rejection.reason);
   log_.warn(reason, "rejected " + rejection.detail + " [" + reason + "]");
 }
@@ -77,25 +77,38 @@ void Ingest::keep_tree_snapshots() {
   tree_.snapshot_if_due(store_, std::chrono::steady_clock::now());
 }
 
+std::string Ingest::checkpoint(std::string_view queue) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return encode_checkpoint({queue, store_.bucket_bounds(), store_.families(), counts_, received_});
+}
+
+std::optional<std::string> Ingest::restore(CollectorState state) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (auto problem = store_.restore(state.bucket_bounds, std::move(state.families))) return problem;
+  counts_ = std::move(state.counts);
+  for (const std::string& id : state.message_ids) received_.seen_before(id);
+  return std::nullopt;
+}
+
 void Ingest::write_own_metrics(std::string& out) const {
   write_own(out, "phanos_collector_messages_total", "counter", "Messages received from the broker.",
-            static_cast<double>(messages_));
+            static_cast<double>(counts_.messages));
   write_own(out, "phanos_collector_duplicates_total", "counter",
             "Messages dropped because a message of the same message_id was received before.",
-            static_cast<double>(duplicates_));
-  write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(records_));
+            static_cast<double>(counts_.duplicates));
+  write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(counts_.records));
   out +=
       "# HELP phanos_collector_rejected_total Messages or records refused, by reason.\n"
       "# TYPE phanos_collector_rejected_total counter\n";
   for (const RejectReason reason : all_reject_reasons) {
-    const auto count = rejected_.find(reason);
+    const auto count = counts_.rejected.find(reason);
     out += std::string("phanos_collector_rejected_total{reason=\"") + to_string(reason) + "\"} ";
-    append_number(out, count == rejected_.end() ? 0 : static_cast<double>(count->second));
+    append_number(out, count == counts_.rejected.end() ? 0 : static_cast<double>(count->second));
     out += '\n';
   }
   write_own(out, "phanos_collector_dropped_series_total", "counter",
             "Records dropped because their metric had reached its maximum of series.",
-            static_cast<double>(dropped_series_));
+            static_cast<double>(counts_.dropped_series));
   write_own(out, "phanos_collector_series", "gauge", "Series held.", static_cast<double>(store_.series_count()));
   write_own(out, "phanos_collector_broker_connected", "gauge", "1 while connected to the broker.",
             broker_.connected ? 1 : 0);

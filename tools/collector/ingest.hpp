@@ -17,13 +17,15 @@
 
 #include <chrono>
 #include <cstdint>
-#include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "broker_status.hpp"
 #include "call_tree_api.hpp"
+#include "checkpoint.hpp"
+#include "collector_counts.hpp"
 #include "duplicate_window.hpp"
 #include "metric_store.hpp"
 #include "rate_limited_log.hpp"
@@ -44,6 +46,15 @@ class Ingest {
   prometheus::HttpAnswer tree(std::string_view query);
   void keep_tree_snapshots();
 
+  // The state file's contents (checkpoint.hpp): what every message ingested
+  // so far made of the counts, for the counts of `queue`.
+  std::string checkpoint(std::string_view queue);
+  // Goes on from `state` (read from the state file): the store, the own
+  // counters and the message_ids remembered (the newest, when the window
+  // is smaller now). Or says why `state` does not fit the store
+  // (MetricStore::restore), and holds what it held.
+  std::optional<std::string> restore(CollectorState state);
+
  private:
   void count_rejection(const Rejection& rejection);  // and logs it
   void write_own_metrics(std::string& out) const;
@@ -55,11 +66,7 @@ class Ingest {
   const BrokerStatus& broker_;
   RateLimitedLog log_;
   DuplicateWindow received_;
-  std::uint64_t messages_ = 0;
-  std::uint64_t duplicates_ = 0;
-  std::uint64_t records_ = 0;
-  std::uint64_t dropped_series_ = 0;
-  std::map<RejectReason, std::uint64_t> rejected_;
+  CollectorCounts counts_;
   std::size_t last_rendering_size_ = 4096;
 };
 
