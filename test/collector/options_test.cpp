@@ -88,6 +88,22 @@ TEST(Options, ClusterOptionsRefuseWhatTheyCannotUse) {
   EXPECT_EQ(error_of({"--prefetch", "0"}), "--prefetch: invalid value \"0\"");
 }
 
+TEST(Options, StateFileAndCheckpointInterval) {
+  const ParsedOptions none = parse({"--queue=q", "--listen=:9100"});
+  EXPECT_EQ(none.options.state_file, "");
+  EXPECT_EQ(none.options.checkpoint_interval, std::chrono::milliseconds(200));
+  const ParsedOptions parsed =
+      parse({"--queue=q", "--listen=:9100", "--state-file", "/var/lib/phanos/q.state", "--checkpoint-interval=50"});
+  ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+  EXPECT_EQ(parsed.options.state_file, "/var/lib/phanos/q.state");
+  EXPECT_EQ(parsed.options.checkpoint_interval, std::chrono::milliseconds(50));
+  EXPECT_EQ(parse({"--queue=q", "--listen=:9100", "--checkpoint-interval=50"}).error,
+            "--checkpoint-interval needs --state-file");
+  EXPECT_EQ(parse({"--queue=q", "--listen=:9100", "--state-file=s", "--checkpoint-interval=0"}).error,
+            "--checkpoint-interval: invalid value \"0\"");
+  EXPECT_EQ(parse({"--queue=q", "--listen=:9100", "--state-file="}).error, "--state-file: invalid value \"\"");
+}
+
 TEST(Options, HelpAndVersion) {
   EXPECT_EQ(parse({"--help"}).action, ParsedOptions::Action::help);
   EXPECT_EQ(parse({"--queue", "q", "--version"}).action, ParsedOptions::Action::version);

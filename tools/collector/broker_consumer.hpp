@@ -7,6 +7,10 @@
 // it, then hands every message over and acknowledges it after: a message
 // leaves the queue only once aggregated, so one the collector did not get
 // to (killed mid-drain) is delivered again, to it or another consumer.
+// With checkpoints (--state-file) "after" means once a checkpoint holding
+// what it counted is on the disk: every --checkpoint-interval, or at once
+// when three quarters of --prefetch wait (PendingAcks), and when stopping;
+// one basic.ack then acknowledges every message the checkpoint holds.
 //
 // The nodes (--rabbit-hosts) are tried in order, the first one first after
 // every loss: a cluster's consumer fails over to the next node and back.
@@ -16,7 +20,9 @@
 // non-durable queue.
 
 #include <atomic>
+#include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,16 +31,24 @@
 #include "broker_address.hpp"
 #include "broker_status.hpp"
 #include "connection_log.hpp"
+#include "pending_acks.hpp"
 
 namespace phanos::collector {
 
 class BrokerConsumer {
  public:
   using OnMessage = detail::AmqpConnection::OnMessage;
+  struct Checkpoints {
+    // Saves everything on_message was given so far; true once on the disk.
+    std::function<bool()> save;
+    std::chrono::milliseconds interval;
+  };
   // The endpoint's host and port are each node's in turn, its heartbeat
-  // the collector's own (30 s).
+  // the collector's own (30 s). Without `checkpoints` each message is
+  // acknowledged once on_message returned.
   BrokerConsumer(detail::AmqpEndpoint endpoint, std::vector<detail::BrokerAddress> nodes, std::string queue,
-                 detail::AmqpConnection::QueueOptions queue_options, OnMessage on_message, BrokerStatus& status);
+                 detail::AmqpConnection::QueueOptions queue_options, OnMessage on_message, BrokerStatus& status,
+                 std::optional<Checkpoints> checkpoints = std::nullopt);
 
   // Consumes until `stopping` is set; returns within about half a second of it.
   void run(const std::atomic<bool>& stopping);
@@ -45,6 +59,11 @@ class BrokerConsumer {
   // round of every node).
   bool consume_from(std::size_t node, detail::AmqpConnection& connection, const detail::Backoff& backoff,
                     const std::atomic<bool>& stopping);
+  // The loop of consume_from() with checkpoints; the reason when the
+  // connection is lost.
+  std::optional<std::string> consume_checkpointed(detail::AmqpConnection& connection,
+                                                  const std::atomic<bool>& stopping);
+  std::optional<std::string> checkpoint_and_acknowledge(detail::AmqpConnection& connection, PendingAcks& pending);
 
   detail::AmqpEndpoint endpoint_;
   std::vector<detail::BrokerAddress> nodes_;
@@ -53,6 +72,7 @@ class BrokerConsumer {
   detail::AmqpConnection::QueueOptions queue_options_;
   OnMessage on_message_;
   BrokerStatus& status_;
+  std::optional<Checkpoints> checkpoints_;
 };
 
 }  // namespace phanos::collector

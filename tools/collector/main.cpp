@@ -9,12 +9,14 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "broker_consumer.hpp"
 #include "ingest.hpp"
 #include "metrics_server.hpp"
 #include "options.hpp"
+#include "state_file.hpp"
 
 #ifndef PHANOS_VERSION
 #error "PHANOS_VERSION must be defined by the build"
@@ -54,6 +56,20 @@ int main(int argc, char** argv) {
   StoreLimits limits;
   limits.max_series_per_metric = options.max_series;
   Ingest ingest(MetricStore(options.buckets, options.naming, limits), RecordLimits{}, broker, options.dedup_window);
+  std::optional<StateFile> state_file;
+  if (!options.state_file.empty()) {
+    state_file.emplace(options.state_file, options.queue);
+    if (const auto problem = state_file->load_into(ingest)) {
+      spdlog::error("{}; delete it to start the counts from zero", *problem);
+      return 1;
+    }
+    // Written now, so that a state file that cannot be written stops the
+    // collector before it takes a message.
+    if (!state_file->save(ingest)) {
+      spdlog::error("stopping: the state file cannot be written");
+      return 1;
+    }
+  }
 
   MetricsServer server([&ingest] { return ingest.render(); },
                        [&ingest](std::string_view query) { return ingest.tree(query); });
@@ -71,7 +87,10 @@ int main(int argc, char** argv) {
       {/*host, port: each node's=*/"", 0, options.user, options.password, options.vhost,
        /*heartbeat=*/0, options.exchange_name, options.exchange_type, options.tls},
       options.rabbit_nodes, options.queue, {options.quorum_queue, options.prefetch},
-      [&ingest](const auto& delivery) { ingest.ingest(delivery.body, delivery.message_id); }, broker);
+      [&ingest](const auto& delivery) { ingest.ingest(delivery.body, delivery.message_id); }, broker,
+      state_file ? std::optional<BrokerConsumer::Checkpoints>(
+                       {[&] { return state_file->save(ingest); }, options.checkpoint_interval})
+                 : std::nullopt);
   std::thread amqp([&] { consumer.run(stopping); });
 
   int received = 0;

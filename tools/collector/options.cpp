@@ -125,6 +125,15 @@ http://HOST:PORT/metrics in Prometheus' text format.
   --dedup-window N       message_ids remembered: a message received again
                          within the last N is dropped and counted (default
                          100000; 0: none)
+  --state-file PATH      keep the counts in PATH, loaded at start, so that a
+                         restarted collector goes on from them, even after
+                         SIGKILL; a message is acknowledged only once a
+                         checkpoint holding it is on the disk (default: none,
+                         the counts start from zero)
+  --checkpoint-interval MS
+                         with --state-file: a checkpoint at most MS after a
+                         message arrived (default 200), or at once when
+                         3/4 of --prefetch wait for one
   --exchange NAME        the exchange to declare and bind the queue to, the
                          handlers' exchange_name (default profiling)
   --exchange-type TYPE   its type, the handlers' exchange_type (default fanout)
@@ -147,6 +156,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   ParsedOptions result;
   CollectorOptions& o = result.options;
   bool listen_given = false;
+  bool interval_given = false;
   bool single_node = false, nodes_given = false;
   std::string host = "127.0.0.1";
   int port = 5672;
@@ -193,6 +203,17 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
          const std::optional<long> n = integer(v, 0, 100000000);
          if (n) o.dedup_window = static_cast<std::size_t>(*n);
          return n.has_value();
+       }},
+      {"--state-file",
+       [&](const std::string& v, std::string&) {
+         o.state_file = v;
+         return !v.empty();
+       }},
+      {"--checkpoint-interval",
+       [&](const std::string& v, std::string&) {
+         const std::optional<long> ms = integer(v, 1, 3600000);
+         if (ms) o.checkpoint_interval = std::chrono::milliseconds(*ms);
+         return interval_given = ms.has_value();
        }},
       {"--user",
        [&](const std::string& v, std::string&) {
@@ -287,6 +308,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   if (const std::string problem = tls_problem(o.tls, tls_options_given); !problem.empty()) return fail(problem);
   if (o.tls.enabled && !port_given) port = detail::default_tls_port;
   if (!nodes_given) o.rabbit_nodes = {{host, port}};
+  if (interval_given && o.state_file.empty()) return fail("--checkpoint-interval needs --state-file");
   if (o.queue.empty()) return fail("--queue is required");
   if (!listen_given) return fail("--listen is required");
   return result;

@@ -1,6 +1,7 @@
 #pragma once
 // phanos-collector's command line.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -26,6 +27,10 @@ struct CollectorOptions {
   bool quorum_queue = false;          // --queue-type quorum
   std::uint16_t prefetch = 256;       // messages delivered and not yet acknowledged, at most
   std::size_t dedup_window = 100000;  // message_ids remembered to drop repeats
+  std::string state_file;             // --state-file: none when empty
+  // How long an aggregated message waits for the checkpoint that lets it
+  // be acknowledged, at most (docs/collector.md says why 200 ms).
+  std::chrono::milliseconds checkpoint_interval{200};
   std::string exchange_name{wire::default_exchange_name};
   std::string exchange_type{wire::default_exchange_type};
   std::string listen_host;
