@@ -100,10 +100,36 @@ class Collector:
             return f.read()
 
     def stop(self):
-        code = stop_process(self.process)
-        sys.stderr.write("--- collector log\n" + self.log())
+        return self._ended(stop_process(self.process), "")
+
+    def kill(self):
+        """SIGKILL, as a crash or the OOM killer would end it."""
+        self.process.kill()
+        return self._ended(self.process.wait(), " (killed)")
+
+    def _ended(self, code, how):
+        sys.stderr.write(f"--- collector log{how}\n" + self.log())
         os.unlink(self.log_file.name)
         return code
+
+
+def queue_state(node):
+    """{name: (type, ready, unacknowledged)} of the node's queues."""
+    rows = node.ctl("list_queues", "--quiet", "--no-table-headers", "name", "type", "messages_ready",
+                    "messages_unacknowledged").splitlines()
+    return {name: (kind, int(ready), int(unacked)) for name, kind, ready, unacked in (row.split("\t") for row in rows)}
+
+
+def drained_queue_state(node, queue, timeout):
+    """The queue's (type, ready, unacknowledged) once nothing is ready nor
+    unacknowledged, or at the time-out. rabbitmqctl takes seconds per call:
+    asked once, then every second only if the broker has not counted the
+    last acknowledgements yet."""
+    held = queue_state(node).get(queue)
+    if held and held[1:] != (0, 0):
+        wait_until(lambda: queue_state(node).get(queue, ("", -1, -1))[1:] == (0, 0), timeout, interval=1)
+        held = queue_state(node).get(queue)
+    return held
 
 
 def publish(publisher, port, bodies, routing_key="collector_test", repeat=1, message_id=None):

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 
-from collector_harness import Checks, Collector, Node, free_port, publish, record, wait_until
+from collector_harness import Checks, Collector, Node, drained_queue_state, free_port, publish, record, wait_until
 
 collector_bin, publisher, state = sys.argv[1:4]
 node = Node.load(state)
@@ -21,13 +21,6 @@ job = f"delivery_{os.getpid()}"
 gone = free_port()  # nothing listens there
 nodes = f"127.0.0.1:{gone},127.0.0.1:{node.port}"
 series = f'phanos_items{{job="{job}",item="Service",method="Service:handle",error_raised="false"}}'
-
-
-def queue_state():
-    """{name: (type, ready, unacknowledged)} of the node's queues."""
-    rows = node.ctl("list_queues", "--quiet", "--no-table-headers", "name", "type", "messages_ready",
-                    "messages_unacknowledged").splitlines()
-    return {name: (kind, int(ready), int(unacked)) for name, kind, ready, unacked in (row.split("\t") for row in rows)}
 
 
 collector = Collector(collector_bin, None, queue, "--rabbit-hosts", nodes, "--queue-type", "quorum",
@@ -48,12 +41,7 @@ try:
     checks.check(collector.value("phanos_collector_duplicates_total") == 2,
                  f"2 duplicates dropped ({collector.value('phanos_collector_duplicates_total')})")
     checks.check(collector.value(series) == 21, f"21 increments counted, each once ({collector.value(series)})")
-    # rabbitmqctl takes seconds per call: asked once, then again only if
-    # the broker has not counted the last acknowledgements yet.
-    held = queue_state().get(queue)
-    if held and held[1:] != (0, 0):
-        wait_until(lambda: queue_state().get(queue, ("", -1, -1))[1:] == (0, 0), 10, interval=1)
-        held = queue_state().get(queue)
+    held = drained_queue_state(node, queue, 10)
     checks.check(held is not None and held[0] == "quorum", f"the broker holds a quorum queue: {held}")
     checks.check(held is not None and held[1:] == (0, 0), f"every message acknowledged, none waiting: {held}")
 finally:

@@ -8,6 +8,7 @@
 //   stop_file=PATH   stop when this file exists
 //   interval_ms=N    pause between calls (default 20)
 //   host=, password=, vhost=, timeout=, capacity=, drain=   RabbitParams
+//   records_per_message=N   RabbitParams::max_message_records
 //   ssl=true, ssl_ca=, ssl_cert=, ssl_key=, ssl_verify_peer=false, ssl_verify_hostname=false
 
 #include <phanos/rabbitmq.hpp>
@@ -73,6 +74,8 @@ int main(int argc, char** argv) {
   params.timeout = std::atof(option("timeout", std::to_string(params.timeout)).c_str());
   params.queue_capacity = std::strtoul(option("capacity", std::to_string(params.queue_capacity)).c_str(), nullptr, 10);
   params.drain_timeout = std::atof(option("drain", std::to_string(params.drain_timeout)).c_str());
+  params.max_message_records =
+      std::strtoul(option("records_per_message", std::to_string(params.max_message_records)).c_str(), nullptr, 10);
   const long calls = std::atol(option("calls", "-1").c_str());
   const std::string stop_file = option("stop_file", "");
   const auto interval = std::chrono::milliseconds(std::atol(option("interval_ms", "20").c_str()));
