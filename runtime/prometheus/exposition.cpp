@@ -115,7 +115,12 @@ void write_family(std::string& out, const std::string& family_name, const Family
 }  // namespace
 
 void write_exposition(std::string& out, const MetricStore& store) {
-  for (const auto& [name, family] : store.families()) write_family(out, name, family, store.bucket_bounds());
+  write_exposition(out, store.families(), store.bucket_bounds());
+}
+
+void write_exposition(std::string& out, const std::map<std::string, Family>& families,
+                      const std::vector<double>& bucket_bounds) {
+  for (const auto& [name, family] : families) write_family(out, name, family, bucket_bounds);
 }
 
 }  // namespace phanos::prometheus

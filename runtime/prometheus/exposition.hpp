@@ -12,7 +12,9 @@
 //   enum       <name>{...,<name>="state"} 1 for the current state, 0 for
 //              the other states seen (a gauge)
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "metric_store.hpp"
 
@@ -21,5 +23,8 @@ namespace phanos::prometheus {
 inline constexpr const char* exposition_content_type = "text/plain; version=0.0.4; charset=utf-8";
 
 void write_exposition(std::string& out, const MetricStore& store);
+// What a store held (phanos-collector's checkpoint, read back).
+void write_exposition(std::string& out, const std::map<std::string, Family>& families,
+                      const std::vector<double>& bucket_bounds);
 
 }  // namespace phanos::prometheus

@@ -109,6 +109,25 @@ TEST_F(IngestTest, ACheckpointOfOtherBucketsIsRefusedAndChangesNothing) {
   EXPECT_EQ(after.render(), empty);
 }
 
+TEST_F(IngestTest, WithACheckpointSavedMetricsShowsWhatItHolds) {
+  Ingest ingest = make();
+  ingest.ingest(gauge_message);
+  const std::string one_message = ingest.render();
+  ingest.checkpoint_saved(ingest.checkpoint("q"));
+  ingest.ingest(gauge_message);  // not on the disk yet: a restart would not have it
+  broker.connected = true;
+  std::string text = ingest.render();
+  EXPECT_TRUE(has_line(text, "phanos_collector_messages_total 1")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_series 1")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_broker_connected 1")) << text;  // live
+  EXPECT_EQ(text.substr(0, text.find("phanos_collector_broker_connected")),
+            one_message.substr(0, one_message.find("phanos_collector_broker_connected")));
+  ingest.checkpoint_saved(ingest.checkpoint("q"));
+  text = ingest.render();
+  EXPECT_TRUE(has_line(text, "phanos_collector_messages_total 2")) << text;
+  EXPECT_TRUE(has_line(text, "phanos_collector_records_total 2")) << text;
+}
+
 TEST_F(IngestTest, ReportsTheBrokerConnection) {
   Ingest ingest = make();
   EXPECT_TRUE(has_line(ingest.render(), "phanos_collector_broker_connected 0"));

@@ -55,11 +55,24 @@ void Ingest::count_rejection(const Rejection& rejection) {
 
 std::string Ingest::render() {
   std::string out;
-  std::lock_guard<std::mutex> lock(mutex_);
-  out.reserve(last_rendering_size_ + last_rendering_size_ / 8);
-  write_exposition(out, store_);
-  write_own_metrics(out);
-  last_rendering_size_ = out.size();
+  std::shared_ptr<const std::string> saved;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    out.reserve(last_rendering_size_ + last_rendering_size_ / 8);
+    if (!saved_checkpoint_) {
+      write_exposition(out, store_);
+      write_own_metrics(out, counts_, store_.series_count());
+      last_rendering_size_ = out.size();
+      return out;
+    }
+    saved = saved_checkpoint_;
+  }
+  // Written by checkpoint(), whose output decode_checkpoint() reads back.
+  const auto state = std::get<CollectorState>(decode_checkpoint(*saved));
+  write_exposition(out, state.families, state.bucket_bounds);
+  std::size_t series = 0;
+  for (const auto& [name, family] : state.families) series += family.series.size();
+  write_own_metrics(out, state.counts, series);
   return out;
 }
 
@@ -82,6 +95,12 @@ std::string Ingest::checkpoint(std::string_view queue) {
   return encode_checkpoint({queue, store_.bucket_bounds(), store_.families(), counts_, received_});
 }
 
+void Ingest::checkpoint_saved(std::string checkpoint) {
+  auto saved = std::make_shared<const std::string>(std::move(checkpoint));
+  std::lock_guard<std::mutex> lock(mutex_);
+  saved_checkpoint_ = std::move(saved);
+}
+
 std::optional<std::string> Ingest::restore(CollectorState state) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto problem = store_.restore(state.bucket_bounds, std::move(state.families))) return problem;
@@ -90,26 +109,26 @@ std::optional<std::string> Ingest::restore(CollectorState state) {
   return std::nullopt;
 }
 
-void Ingest::write_own_metrics(std::string& out) const {
+void Ingest::write_own_metrics(std::string& out, const CollectorCounts& counts, std::size_t series) const {
   write_own(out, "phanos_collector_messages_total", "counter", "Messages received from the broker.",
-            static_cast<double>(counts_.messages));
+            static_cast<double>(counts.messages));
   write_own(out, "phanos_collector_duplicates_total", "counter",
             "Messages dropped because a message of the same message_id was received before.",
-            static_cast<double>(counts_.duplicates));
-  write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(counts_.records));
+            static_cast<double>(counts.duplicates));
+  write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(counts.records));
   out +=
       "# HELP phanos_collector_rejected_total Messages or records refused, by reason.\n"
       "# TYPE phanos_collector_rejected_total counter\n";
   for (const RejectReason reason : all_reject_reasons) {
-    const auto count = counts_.rejected.find(reason);
+    const auto count = counts.rejected.find(reason);
     out += std::string("phanos_collector_rejected_total{reason=\"") + to_string(reason) + "\"} ";
-    append_number(out, count == counts_.rejected.end() ? 0 : static_cast<double>(count->second));
+    append_number(out, count == counts.rejected.end() ? 0 : static_cast<double>(count->second));
     out += '\n';
   }
   write_own(out, "phanos_collector_dropped_series_total", "counter",
             "Records dropped because their metric had reached its maximum of series.",
-            static_cast<double>(counts_.dropped_series));
-  write_own(out, "phanos_collector_series", "gauge", "Series held.", static_cast<double>(store_.series_count()));
+            static_cast<double>(counts.dropped_series));
+  write_own(out, "phanos_collector_series", "gauge", "Series held.", static_cast<double>(series));
   write_own(out, "phanos_collector_broker_connected", "gauge", "1 while connected to the broker.",
             broker_.connected ? 1 : 0);
   write_own(out, "phanos_collector_broker_connections_total", "counter",

@@ -3,7 +3,8 @@
 // ingest(), the HTTP thread calls render() for /metrics, tree() for
 // /api/tree and, every second, keep_tree_snapshots(). One mutex guards them
 // all, held for one message or one answer at a time (for /api/tree only
-// while the timings it needs are copied out).
+// while the timings it needs are copied out; for /metrics with a state
+// file only to take the last checkpoint saved).
 //
 // render() also writes the collector's own metrics:
 //   phanos_collector_messages_total            messages received
@@ -17,6 +18,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -54,10 +56,16 @@ class Ingest {
   // is smaller now). Or says why `state` does not fit the store
   // (MetricStore::restore), and holds what it held.
   std::optional<std::string> restore(CollectorState state);
+  // `checkpoint` (made by checkpoint()) is on the disk. From now on
+  // render() shows what it holds rather than the counts in memory, so that
+  // a collector killed and started again never shows less than it showed
+  // before: Prometheus takes a counter that went down for one that was
+  // reset, and would count all of it again.
+  void checkpoint_saved(std::string checkpoint);
 
  private:
   void count_rejection(const Rejection& rejection);  // and logs it
-  void write_own_metrics(std::string& out) const;
+  void write_own_metrics(std::string& out, const CollectorCounts& counts, std::size_t series) const;
 
   std::mutex mutex_;
   MetricStore store_;
@@ -67,6 +75,7 @@ class Ingest {
   RateLimitedLog log_;
   DuplicateWindow received_;
   CollectorCounts counts_;
+  std::shared_ptr<const std::string> saved_checkpoint_;  // what render() shows, when set
   std::size_t last_rendering_size_ = 4096;
 };
 

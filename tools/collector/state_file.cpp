@@ -32,9 +32,13 @@ std::optional<std::string> StateFile::load_into(Ingest& ingest) const {
 }
 
 bool StateFile::save(Ingest& ingest) {
-  const auto failed = write_durably(path_, ingest.checkpoint(queue_));
-  if (failed) log_.warn("state file", "no checkpoint, nothing acknowledged: " + *failed);
-  return !failed;
+  std::string checkpoint = ingest.checkpoint(queue_);
+  if (const auto failed = write_durably(path_, checkpoint)) {
+    log_.warn("state file", "no checkpoint, nothing acknowledged: " + *failed);
+    return false;
+  }
+  ingest.checkpoint_saved(std::move(checkpoint));
+  return true;
 }
 
 }  // namespace phanos::collector

@@ -24,8 +24,9 @@ class StateFile {
   // fit the collector's options (--buckets, --metric-name, --max-series).
   std::optional<std::string> load_into(Ingest& ingest) const;
 
-  // A checkpoint of everything `ingest` holds; true once it is on the disk.
-  // A failure is logged (at most once every 10 s, with their count).
+  // A checkpoint of everything `ingest` holds; true once it is on the disk,
+  // and then `ingest` shows it on /metrics (Ingest::checkpoint_saved). A
+  // failure is logged (at most once every 10 s, with their count).
   bool save(Ingest& ingest);
 
  private:
