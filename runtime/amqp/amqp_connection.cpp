@@ -167,8 +167,8 @@ std::optional<std::string> AmqpConnection::consume(const std::string& queue, Que
   return std::nullopt;
 }
 
-std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<double> wait,
-                                                        const OnMessage& on_message, Acknowledge acknowledge) {
+std::optional<std::string> AmqpConnection::next_message(std::chrono::duration<double> wait, const OnMessage& on_message,
+                                                        Acknowledge acknowledge) {
   if (!state_) return std::string("not connected");
   amqp_maybe_release_buffers(state_);
   amqp_envelope_t envelope;

@@ -72,8 +72,8 @@ DuplicateWindow window_of(const std::vector<std::string>& ids) {
   return window;
 }
 
-const std::vector<std::string> some_ids{"0123456789abcdef-9", "0123456789abcdef-10", "0123456789abcdef-11",
-                                        "fedcba9876543210-1", "", "x"};
+const std::vector<std::string> some_ids{
+    "0123456789abcdef-9", "0123456789abcdef-10", "0123456789abcdef-11", "fedcba9876543210-1", "", "x"};
 
 std::string encoded_example() {
   const MetricStore store = every_kind_of_series();
@@ -102,8 +102,8 @@ TEST(Checkpoint, ReadsBackWhatItWroteExactly) {
   EXPECT_EQ(state.counts.duplicates, 3u);
   EXPECT_EQ(state.counts.records, 42u);
   EXPECT_EQ(state.counts.dropped_series, 1u);
-  EXPECT_EQ(state.counts.rejected, (std::map<RejectReason, std::uint64_t>{{RejectReason::not_json, 2},
-                                                                           {RejectReason::too_many_metrics, 5}}));
+  EXPECT_EQ(state.counts.rejected,
+            (std::map<RejectReason, std::uint64_t>{{RejectReason::not_json, 2}, {RejectReason::too_many_metrics, 5}}));
   EXPECT_EQ(state.message_ids, some_ids);
 
   const LabelPairs series{{"job", "app"}, {"item", "S"}, {"method", "S:f"}, {"error_raised", "false"}};
@@ -142,8 +142,7 @@ TEST(Checkpoint, NumbersBeyondTextsPrecisionAndInfinityKeepTheirValue) {
   store.apply(record(MetricType::counter, "c", Operation::inc, 1.7e308));  // overflows to +inf
   const CollectorCounts counts;
   const DuplicateWindow none(0);
-  const CollectorState state =
-      decoded(encode_checkpoint({"q", store.bucket_bounds(), store.families(), counts, none}));
+  const CollectorState state = decoded(encode_checkpoint({"q", store.bucket_bounds(), store.families(), counts, none}));
   const LabelPairs series{{"job", "app"}, {"item", "S"}, {"method", "S:f"}, {"error_raised", "false"}};
   EXPECT_EQ(std::get<double>(state.families.at("phanos_a").series.at(series)), std::nextafter(0.1, 1.0));
   EXPECT_EQ(std::get<double>(state.families.at("phanos_b").series.at(series)), 5e-324);
@@ -167,8 +166,8 @@ TEST(Checkpoint, AnotherVersionIsNamed) {
 TEST(Checkpoint, ATruncatedFileIsNamedSoWhereverItWasCut) {
   const std::string whole = encoded_example();
   for (const std::size_t size : {std::size_t{30}, whole.size() / 2, whole.size() - 1, whole.size() - 10}) {
-    EXPECT_EQ(error_of(whole.substr(0, size)), "is truncated (it does not end with its checksum line; " +
-                                                   std::to_string(size) + " bytes)")
+    EXPECT_EQ(error_of(whole.substr(0, size)),
+              "is truncated (it does not end with its checksum line; " + std::to_string(size) + " bytes)")
         << size;
   }
 }
@@ -186,8 +185,9 @@ TEST(Checkpoint, ABodyThatDoesNotParseNamesTheByteAndWhatWasExpected) {
   std::string too_long = "phanos-collector-state 1\nqueue 99:q\n";
   append_checksum(too_long);
   EXPECT_EQ(error_of(too_long), "is malformed at byte 31: expected a string");
-  std::string unknown_type = "phanos-collector-state 1\nqueue 1:q\nbuckets 0\ncounts 0 0 0 0\nrejected 0\n"
-                             "metrics 1\nmetric 1:x 5:meter 1:u 0\n";
+  std::string unknown_type =
+      "phanos-collector-state 1\nqueue 1:q\nbuckets 0\ncounts 0 0 0 0\nrejected 0\n"
+      "metrics 1\nmetric 1:x 5:meter 1:u 0\n";
   append_checksum(unknown_type);
   EXPECT_EQ(error_of(unknown_type), "is malformed at byte 92: expected a metric type");
   std::string unknown_reason = "phanos-collector-state 1\nqueue 1:q\nbuckets 0\ncounts 0 0 0 0\nrejected 1 4:late 1\n";

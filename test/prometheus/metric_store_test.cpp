@@ -195,8 +195,7 @@ TEST(MetricStore, WhatAStoreOfOtherOptionsLeftIsRefusedAndChangesNothing) {
   saved.apply(make_record(MetricType::gauge, Operation::set, 4, {}, "Service:b"));
 
   MetricStore other_buckets({1, 2}, MetricNaming{});
-  EXPECT_EQ(other_buckets.restore(saved.bucket_bounds(), saved.families()),
-            "histogram bucket bounds 1,5, not 1,2");
+  EXPECT_EQ(other_buckets.restore(saved.bucket_bounds(), saved.families()), "histogram bucket bounds 1,5, not 1,2");
   EXPECT_EQ(other_buckets.series_count(), 0u);
 
   MetricNaming renamed;

@@ -107,7 +107,7 @@ std::optional<std::string> BrokerConsumer::consume_checkpointed(detail::AmqpConn
 }
 
 std::optional<std::string> BrokerConsumer::checkpoint_and_acknowledge(detail::AmqpConnection& connection,
-                                                                       PendingAcks& pending) {
+                                                                      PendingAcks& pending) {
   if (!checkpoints_->save()) {
     pending.checkpoint_failed(Clock::now());
     return std::nullopt;

@@ -135,8 +135,7 @@ class Reader {
   double number() {
     const std::string_view digits = token();
     double value = 0;
-    const auto parsed =
-        std::from_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::hex);
+    const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), value, std::chars_format::hex);
     if (digits.empty() || parsed.ec != std::errc() || parsed.ptr != digits.data() + digits.size()) fail("a number");
     return value;
   }
@@ -146,8 +145,7 @@ class Reader {
     if (colon == std::string_view::npos) fail("a string");
     std::uint64_t length = 0;
     const auto parsed = std::from_chars(body_.data() + position_, body_.data() + colon, length);
-    if (colon == position_ || parsed.ptr != body_.data() + colon || length > body_.size() - colon - 1)
-      fail("a string");
+    if (colon == position_ || parsed.ptr != body_.data() + colon || length > body_.size() - colon - 1) fail("a string");
     position_ = colon + 1 + length;
     std::string value(body_.substr(colon + 1, length));
     separator();

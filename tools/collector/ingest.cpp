@@ -115,7 +115,8 @@ void Ingest::write_own_metrics(std::string& out, const CollectorCounts& counts, 
   write_own(out, "phanos_collector_duplicates_total", "counter",
             "Messages dropped because a message of the same message_id was received before.",
             static_cast<double>(counts.duplicates));
-  write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.", static_cast<double>(counts.records));
+  write_own(out, "phanos_collector_records_total", "counter", "Records aggregated.",
+            static_cast<double>(counts.records));
   out +=
       "# HELP phanos_collector_rejected_total Messages or records refused, by reason.\n"
       "# TYPE phanos_collector_rejected_total counter\n";
