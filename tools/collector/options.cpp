@@ -121,7 +121,7 @@ http://HOST:PORT/metrics in Prometheus' text format.
                          replicated: survives the loss of a cluster's node)
   --prefetch N           messages delivered before they are acknowledged, at
                          most (default 256); each is acknowledged once
-                         aggregated
+                         aggregated (with --state-file: once checkpointed)
   --dedup-window N       message_ids remembered: a message received again
                          within the last N is dropped and counted (default
                          100000; 0: none)
