@@ -58,8 +58,8 @@ def refused(state_bytes, *options):
     path = os.path.join(directory, "refused.state")
     with open(path, "wb") as f:
         f.write(state_bytes)
-    command = [collector_bin, "--rabbit-port", str(node.port), "--queue", queue, "--listen", f"127.0.0.1:{free_port()}",
-               "--state-file", path, *options]
+    command = [collector_bin, "--rabbit-port", str(node.port), "--queue", queue,
+               "--listen", f"127.0.0.1:{free_port()}", "--state-file", path, *options]
     print("$ " + " ".join(command), flush=True)
     result = subprocess.run(command, capture_output=True, text=True, timeout=30)
     sys.stderr.write(result.stderr)
@@ -78,6 +78,7 @@ try:
     kills = []
     for restart in range(2):
         kills.append(kill_part_way(collector))
+        collector = None
         collector = start_collector()
         resumed = re.search(r"going on from the counts of (\d+) messages", collector.log())
         # /metrics shows what is on the disk: never less after a restart.
@@ -107,7 +108,7 @@ finally:
     if publisher and publisher.poll() is None:
         publisher.kill()
         publisher.wait()
-    checks.check(collector.stop() == 0, "the last collector stopped cleanly")
+    checks.check(collector is not None and collector.stop() == 0, "the last collector stopped cleanly")
 
 try:
     with open(state_file, "rb") as f:
