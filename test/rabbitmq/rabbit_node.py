@@ -30,14 +30,18 @@ def port_open(port):
 
 
 class Node:
-    def __init__(self, port=None, base=None, epmd_port=None, tls=None, tls_port=None):
+    def __init__(self, port=None, base=None, epmd_port=None, tls=None, tls_port=None, name=None, shares_epmd=False):
         """`tls`: tls_certificates.make()'s files, for a TLS listener on
-        tls_port that wants a client certificate from the same CA."""
+        tls_port that wants a client certificate from the same CA.
+        `shares_epmd`: the port mapper on epmd_port serves other nodes too
+        (a cluster's, which find each other through it), so stop() leaves it
+        running; whoever shares it stops it (stop_epmd())."""
         self.port = port or free_port()
         self.epmd_port = epmd_port or free_port()
+        self.shares_epmd = shares_epmd
         self.tls = tls
         self.tls_port = (tls_port or free_port()) if tls else None
-        self.name = f"phanos-{self.port}@localhost"
+        self.name = name or f"phanos-{self.port}@localhost"
         self.base = base or tempfile.mkdtemp(prefix=f"phanos-rabbit-{self.port}-")
         self.process = None  # the rabbitmq-server we started, if this process did
         self.leader = None   # its pid, which leads its session (process group)
@@ -127,11 +131,15 @@ class Node:
         deadline = time.monotonic() + 10
         while port_open(self.port) and time.monotonic() < deadline:
             time.sleep(0.1)
+        self.leader = self.process = None
+        if not self.shares_epmd:
+            self.stop_epmd()
+
+    def stop_epmd(self):
         # The node started epmd as a daemon (outside its session); no node is
         # registered with it any more, so it agrees to stop.
         subprocess.run(self._command_path("epmd", "-port", str(self.epmd_port), "-kill"), capture_output=True,
                        timeout=30)
-        self.leader = self.process = None
 
     def _signal_group(self, sig):
         try:

@@ -1,0 +1,90 @@
+"""Exact counts across a RabbitMQ cluster (rabbit_cluster.py: three private
+nodes a, b, c). phanos-collector declares a quorum queue and consumes it
+through c (--rabbit-hosts c,b,a); fault_program publishes through
+AsyncImpProfHandler with hosts a,b,c and confirm on. The node the program
+is connected to is stopped mid-run (the program fails over to another) and
+started again; then the program ends. Once it has exited and the queue is
+empty (every message delivered and acknowledged), /metrics is read once:
+its count of calls equals the calls the program made, exactly.
+
+Usage: cluster.py COLLECTOR FAULT_PROGRAM
+"""
+import os
+import sys
+import time
+
+from harness import Checks, check_program_survived, finish_program, phanos_lines, start_program, stats
+from rabbit_cluster import Cluster
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "collector"))
+from collector_harness import Collector, wait_until  # noqa: E402
+
+collector_bin, fault_program = sys.argv[1:3]
+checks = Checks()
+queue = f"phanos-cluster-{os.getpid()}"
+job = f"cluster_{os.getpid()}"
+A, B, C = range(3)
+
+
+def records(collector):
+    return collector.value("phanos_collector_records_total", 0)
+
+
+def counted_calls(samples):
+    """The calls of `job` in the collector's /metrics, every series summed."""
+    return sum(value for series, value in samples.items()
+               if series.startswith("time_profiler_count{") and f'job="{job}"' in series)
+
+
+started = time.monotonic()
+with Cluster() as cluster:
+    print(f"observed: cluster of {cluster.running_nodes()} up in {time.monotonic() - started:.1f} s", flush=True)
+    collector = Collector(collector_bin, None, queue, "--rabbit-hosts", cluster.hosts([C, B, A]),
+                          "--queue-type", "quorum")
+    stop_file = os.path.join(cluster.base, "stop")
+    program = None
+    try:
+        checks.check(collector.wait_connected(), "collector: consuming the quorum queue through node c")
+        program = start_program([fault_program, "async", "0", job, f"hosts={cluster.hosts()}", "confirm=1",
+                                 f"stop_file={stop_file}", "interval_ms=2", "capacity=100000", "drain=20"])
+        # Records through the first node before it goes away.
+        checks.check(wait_until(lambda: records(collector) > 0, 30), "the program's records reach the collector")
+        program_nodes = [i for i in cluster.connections() if i != C]
+        checks.check(program_nodes == [A], f"the program is connected to node a, the first of hosts: {program_nodes}")
+        stopped = program_nodes[0] if program_nodes else A
+        before = records(collector)
+        cluster.stop_node(stopped)
+        print(f"observed: node {'abc'[stopped]} stopped; {before:.0f} records had arrived", flush=True)
+        checks.check(wait_until(lambda: records(collector) > before, 30),
+                     "with the node down, the program's records still reach the collector")
+        failed_over = [i for i in cluster.connections() if i != C]
+        checks.check(failed_over and stopped not in failed_over,
+                     f"the program failed over to another node: {['abc'[i] for i in failed_over]}")
+        print(f"observed: node {'abc'[stopped]} started again in {cluster.start_node(stopped):.1f} s", flush=True)
+        open(stop_file, "w").close()
+        code, out, err, exit_seconds = finish_program(program, timeout=60)
+        program = None
+        sys.stderr.write("--- program stderr\n" + err)
+        check_program_survived(checks, "program", code, out)
+        figures = stats(out)
+        calls = figures.get("calls")
+        print(f"observed: {figures}; exited {exit_seconds:.1f} s after its stop file", flush=True)
+        checks.check(figures.get("dropped_before_exit") == 0, "the program dropped nothing")
+        checks.check(len(phanos_lines(err, "connection lost")) == 1, "the lost node is logged once by the program")
+
+        checks.check(wait_until(lambda: cluster.queue_counts(queue) == (0, 0), 60, interval=1),
+                     "the quorum queue empties: every message delivered and acknowledged")
+        got = collector.samples()
+        counted = counted_calls(got)
+        print(f"observed: {got.get('phanos_collector_messages_total'):.0f} messages, "
+              f"{got.get('phanos_collector_duplicates_total'):.0f} duplicates dropped, "
+              f"{got.get('phanos_collector_records_total'):.0f} records", flush=True)
+        checks.check(counted == calls, f"the collector counted every call once: {counted:.0f} of {calls:.0f}")
+    finally:
+        if program is not None:
+            open(stop_file, "w").close()
+            program.kill()
+            program.wait()
+        checks.check(collector.stop() == 0, "collector stopped cleanly")
+print(f"observed: the test took {time.monotonic() - started:.1f} s", flush=True)
+checks.exit()

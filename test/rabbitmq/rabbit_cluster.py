@@ -1,0 +1,137 @@
+"""A private three-node RabbitMQ cluster for the tests: rabbit_node.Node's
+nodes rabbit-a@localhost, rabbit-b@localhost and rabbit-c@localhost, each
+on its own AMQP port with its own files, sharing one Erlang cookie and one
+port mapper (epmd, through which the nodes and rabbitmqctl find each
+other), joined with `rabbitmqctl stop_app / join_cluster / start_app`.
+Everything lives in one temporary directory. Used as a context manager, the
+cluster is stopped by pid and its directory removed on every way out: a
+failed check, an exception, Ctrl-C or SIGTERM (ctest's time-out).
+"""
+import json
+import os
+import secrets
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from rabbit_node import Node, free_port
+
+LETTERS = "abc"
+
+
+class Cluster:
+    def __init__(self):
+        self.base = tempfile.mkdtemp(prefix="phanos-cluster-")
+        as_rabbitmq = os.geteuid() == 0
+        if as_rabbitmq:
+            shutil.chown(self.base, "rabbitmq", "rabbitmq")  # the nodes run as rabbitmq, inside it
+        epmd_port = free_port()
+        cookie = secrets.token_hex(20)
+        self.nodes = []
+        for letter in LETTERS:
+            base = os.path.join(self.base, letter)
+            os.mkdir(base)
+            self._write_cookie(base, cookie, as_rabbitmq)
+            self.nodes.append(Node(base=base, epmd_port=epmd_port, name=f"rabbit-{letter}@localhost",
+                                   shares_epmd=True))
+        self._previous_sigterm = None
+
+    @staticmethod
+    def _write_cookie(home, cookie, as_rabbitmq):
+        # Erlang reads $HOME/.erlang.cookie (Node sets HOME to its base); it
+        # must be readable by its owner only.
+        path = os.path.join(home, ".erlang.cookie")
+        with open(path, "w") as f:
+            f.write(cookie)
+        os.chmod(path, 0o400)
+        if as_rabbitmq:
+            shutil.chown(home, "rabbitmq", "rabbitmq")
+            shutil.chown(path, "rabbitmq", "rabbitmq")
+
+    def __enter__(self):
+        # ctest ends a test that runs too long with SIGTERM: leave through
+        # __exit__ then too, so that no node outlives the test.
+        if threading.current_thread() is threading.main_thread():
+            self._previous_sigterm = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+        try:
+            self.start()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, *_):
+        try:
+            self.stop()
+            self.remove()
+        finally:
+            if self._previous_sigterm is not None:
+                signal.signal(signal.SIGTERM, self._previous_sigterm)
+
+    def start(self):
+        """Starts the three nodes at once, then joins b and c to a, both at
+        once; returns the seconds each step took."""
+        seconds = {}
+        with ThreadPoolExecutor(len(self.nodes)) as pool:
+            seconds["start"] = max(pool.map(lambda node: node.start(), self.nodes))
+            started = time.monotonic()
+            list(pool.map(self._join_first, self.nodes[1:]))
+            seconds["join"] = time.monotonic() - started
+        members = self.running_nodes()
+        if sorted(members) != sorted(node.name for node in self.nodes):
+            raise RuntimeError(f"the cluster has {members}, not every node; see {self.base}")
+        return seconds
+
+    def _join_first(self, node):
+        node.ctl("stop_app")
+        node.ctl("join_cluster", self.nodes[0].name)
+        node.ctl("start_app")
+
+    def running_nodes(self):
+        """The names of the nodes running in the cluster, as its first
+        running node sees them."""
+        return json.loads(self._running_node().ctl("cluster_status", "--formatter", "json"))["running_nodes"]
+
+    def _running_node(self):
+        """A node to ask with rabbitmqctl: one this process runs."""
+        return next(node for node in self.nodes if node.leader is not None)
+
+    def stop_node(self, index):
+        """Stops one node by its pid (the others keep the cluster)."""
+        self.nodes[index].stop()
+
+    def start_node(self, index):
+        """Starts a stopped node again on its own files; it rejoins the
+        cluster. Returns seconds taken."""
+        return self.nodes[index].start()
+
+    def queue_counts(self, queue):
+        """(messages, messages_unacknowledged) of `queue` as the cluster
+        reports it (None when it has no such queue), asked of a running node."""
+        rows = self._running_node().ctl("list_queues", "--quiet", "--no-table-headers", "name", "messages",
+                        "messages_unacknowledged").splitlines()
+        for name, messages, unacknowledged in (row.split("\t") for row in rows):
+            if name == queue:
+                return int(messages), int(unacknowledged)
+        return None
+
+    def connections(self):
+        """The index of the node each client connection of the cluster is on."""
+        ports = [int(port) for port in self._running_node().ctl("list_connections", "--quiet", "--no-table-headers", "port").split()]
+        return [next(i for i, n in enumerate(self.nodes) if n.port == port) for port in ports]
+
+    def hosts(self, order=None):
+        """"127.0.0.1:PORT,..." of the nodes, in `order` (indexes) or a, b, c."""
+        return ",".join(f"127.0.0.1:{self.nodes[i].port}" for i in (order or range(len(self.nodes))))
+
+    def stop(self):
+        with ThreadPoolExecutor(len(self.nodes)) as pool:
+            list(pool.map(lambda node: node.stop(), self.nodes))
+        self.nodes[0].stop_epmd()
+
+    def remove(self):
+        shutil.rmtree(self.base, ignore_errors=True)
