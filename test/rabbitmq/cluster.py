@@ -38,7 +38,8 @@ def counted_calls(samples):
 
 started = time.monotonic()
 with Cluster() as cluster:
-    print(f"observed: cluster of {cluster.running_nodes()} up in {time.monotonic() - started:.1f} s", flush=True)
+    print(f"observed: cluster of {[node.name for node in cluster.nodes]} up in {time.monotonic() - started:.1f} s "
+          f"({cluster.startup})", flush=True)
     collector = Collector(collector_bin, None, queue, "--rabbit-hosts", cluster.hosts([C, B, A]),
                           "--queue-type", "quorum")
     stop_file = os.path.join(cluster.base, "stop")
