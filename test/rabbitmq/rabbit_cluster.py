@@ -122,8 +122,8 @@ class Cluster:
 
     def connections(self):
         """The index of the node each client connection of the cluster is on."""
-        ports = [int(port) for port in self._running_node().ctl("list_connections", "--quiet", "--no-table-headers", "port").split()]
-        return [next(i for i, n in enumerate(self.nodes) if n.port == port) for port in ports]
+        ports = self._running_node().ctl("list_connections", "--quiet", "--no-table-headers", "port").split()
+        return [next(i for i, node in enumerate(self.nodes) if node.port == int(port)) for port in ports]
 
     def hosts(self, order=None):
         """"127.0.0.1:PORT,..." of the nodes, in `order` (indexes) or a, b, c."""
