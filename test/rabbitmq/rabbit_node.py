@@ -135,6 +135,13 @@ class Node:
         if not self.shares_epmd:
             self.stop_epmd()
 
+    def kill(self):
+        """SIGKILL, as a crash or the OOM killer would end the node (no
+        goodbye to its clients, its files as they were); then as stop()."""
+        if self.leader is not None:
+            self._signal_group(signal.SIGKILL)
+        self.stop()
+
     def stop_epmd(self):
         # The node started epmd as a daemon (outside its session); no node is
         # registered with it any more, so it agrees to stop.
@@ -153,10 +160,15 @@ class Node:
             self.process.poll()  # reap our child, or the group never looks empty
         return self._signal_group(0)
 
-    def ctl(self, *args):
-        """rabbitmqctl against this node; returns its output."""
-        return subprocess.run(self._command("rabbitmqctl", "-n", self.name, *args), check=True,
-                              capture_output=True, text=True, timeout=60).stdout
+    def ctl(self, *args, timeout=60):
+        """rabbitmqctl against this node; returns its output. Raises
+        RuntimeError with what rabbitmqctl said when it fails."""
+        result = subprocess.run(self._command("rabbitmqctl", "-n", self.name, *args), capture_output=True, text=True,
+                                timeout=timeout)
+        if result.returncode != 0:
+            raise RuntimeError(f"rabbitmqctl {' '.join(args)} on {self.name} failed (exit {result.returncode}): "
+                               f"{(result.stderr or result.stdout).strip()}")
+        return result.stdout
 
     def save(self, path):
         """For another process (the ctest fixture's cleanup) to stop it."""
