@@ -113,6 +113,27 @@ class Collector:
         return code
 
 
+MESSAGES = "phanos_collector_messages_total"
+
+
+def kill_part_way(collector, messages):
+    """SIGKILLs `collector` once it has taken `messages` messages beyond the
+    count it started from; returns (started from, at the kill)."""
+    started_from = collector.value(MESSAGES)
+    wait_until(lambda: collector.value(MESSAGES, 0) >= started_from + messages, 60, interval=0.01)
+    at_kill = collector.value(MESSAGES)
+    collector.kill()
+    print(f"killed at {at_kill:.0f} messages, having started from {started_from:.0f}", flush=True)
+    return started_from, at_kill
+
+
+def calls_counted(samples, job):
+    """The calls of `job` in a collector's samples: time_profiler_count,
+    every series summed."""
+    return sum(value for series, value in samples.items()
+               if series.startswith("time_profiler_count{") and f'job="{job}"' in series)
+
+
 def queue_state(node):
     """{name: (type, ready, unacknowledged)} of the node's queues."""
     rows = node.ctl("list_queues", "--quiet", "--no-table-headers", "name", "type", "messages_ready",

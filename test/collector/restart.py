@@ -17,7 +17,8 @@ import subprocess
 import sys
 import tempfile
 
-from collector_harness import Checks, Collector, Node, drained_queue_state, free_port, wait_until
+from collector_harness import (MESSAGES, Checks, Collector, Node, calls_counted, drained_queue_state, free_port,
+                               kill_part_way)
 
 collector_bin, program, state = sys.argv[1:4]
 node = Node.load(state)
@@ -30,27 +31,10 @@ taken_before_kill = 80    # messages each killed collector takes beyond where it
 directory = tempfile.mkdtemp(prefix="phanos-restart-")
 state_file = os.path.join(directory, "collector.state")
 collector_options = ("--queue-type", "quorum", "--prefetch", "64", "--state-file", state_file)
-MESSAGES = "phanos_collector_messages_total"
-
-
-def calls_counted(got):
-    return sum(value for series, value in got.items()
-               if series.startswith("time_profiler_count{") and f'job="{job}"' in series)
 
 
 def start_collector():
     return Collector(collector_bin, node.port, queue, *collector_options)
-
-
-def kill_part_way(collector):
-    """SIGKILLs `collector` once it has taken `taken_before_kill` messages
-    beyond the count it started from; returns (started from, at the kill)."""
-    started_from = collector.value(MESSAGES)
-    wait_until(lambda: collector.value(MESSAGES, 0) >= started_from + taken_before_kill, 60, interval=0.01)
-    at_kill = collector.value(MESSAGES)
-    collector.kill()
-    print(f"killed at {at_kill:.0f} messages, having started from {started_from:.0f}", flush=True)
-    return started_from, at_kill
 
 
 def refused(state_bytes, *options):
@@ -77,7 +61,7 @@ try:
 
     kills = []
     for restart in range(2):
-        kills.append(kill_part_way(collector))
+        kills.append(kill_part_way(collector, taken_before_kill))
         collector = None
         collector = start_collector()
         resumed = re.search(r"going on from the counts of (\d+) messages", collector.log())
@@ -97,7 +81,7 @@ try:
                  f"the broker holds nothing ready nor unacknowledged: {held}")
 
     got = collector.samples()
-    counted = calls_counted(got)
+    counted = calls_counted(got, job)
     checks.check(counted == calls, f"the count in /metrics equals the calls made: {counted:.0f} of {calls}")
     duplicates = got.get("phanos_collector_duplicates_total")
     checks.check(duplicates is not None, f"phanos_collector_duplicates_total is reported: {duplicates}")

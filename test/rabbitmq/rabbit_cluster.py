@@ -97,10 +97,11 @@ class Cluster:
     def running_nodes(self):
         """The names of the nodes running in the cluster, as its first
         running node sees them."""
-        return json.loads(self._running_node().ctl("cluster_status", "--formatter", "json"))["running_nodes"]
+        return json.loads(self.running_node().ctl("cluster_status", "--formatter", "json"))["running_nodes"]
 
-    def _running_node(self):
-        """A node to ask with rabbitmqctl: one this process runs."""
+    def running_node(self):
+        """A node to ask with rabbitmqctl (about the whole cluster): one this
+        process runs."""
         return next(node for node in self.nodes if node.leader is not None)
 
     def kill_node(self, index):
@@ -112,19 +113,9 @@ class Cluster:
         cluster. Returns seconds taken."""
         return self.nodes[index].start()
 
-    def queue_counts(self, queue):
-        """(messages, messages_unacknowledged) of `queue` as the cluster
-        reports it (None when it has no such queue), asked of a running node."""
-        rows = self._running_node().ctl("list_queues", "--quiet", "--no-table-headers", "name", "messages",
-                        "messages_unacknowledged").splitlines()
-        for name, messages, unacknowledged in (row.split("\t") for row in rows):
-            if name == queue:
-                return int(messages), int(unacknowledged)
-        return None
-
     def connections(self):
         """The index of the node each client connection of the cluster is on."""
-        ports = self._running_node().ctl("list_connections", "--quiet", "--no-table-headers", "port").split()
+        ports = self.running_node().ctl("list_connections", "--quiet", "--no-table-headers", "port").split()
         return [next(i for i, node in enumerate(self.nodes) if node.port == int(port)) for port in ports]
 
     def hosts(self, order=None):
