@@ -14,7 +14,8 @@ Then the program ends. Once it has exited and the queue is empty (every
 message delivered and acknowledged), /metrics is read once: its count of
 calls equals the calls the program made, exactly.
 
-Usage: cluster.py COLLECTOR FAULT_PROGRAM
+Usage: cluster.py COLLECTOR FAULT_PROGRAM [STATE_DIR]
+  STATE_DIR: where the running nodes are noted for cluster_cleanup.py
 """
 import os
 import sys
@@ -28,6 +29,7 @@ from collector_harness import (MESSAGES, Collector, calls_counted, drained_queue
                                kill_part_way, wait_until)
 
 collector_bin, fault_program = sys.argv[1:3]
+state_dir = sys.argv[3] if len(sys.argv) > 3 else None
 checks = Checks()
 queue = f"phanos-cluster-{os.getpid()}"
 job = f"cluster_{os.getpid()}"
@@ -40,7 +42,7 @@ def records(collector):
 
 
 started = time.monotonic()
-with Cluster() as cluster:
+with Cluster(state_dir) as cluster:
     print(f"observed: cluster of {[node.name for node in cluster.nodes]} up in {time.monotonic() - started:.1f} s "
           f"({cluster.startup})", flush=True)
     state_file = os.path.join(cluster.base, "collector.state")

@@ -5,7 +5,9 @@ port mapper (epmd, through which the nodes and rabbitmqctl find each
 other), joined with `rabbitmqctl stop_app / join_cluster / start_app`.
 Everything lives in one temporary directory. Used as a context manager, the
 cluster is stopped by pid and its directory removed on every way out: a
-failed check, an exception, Ctrl-C or SIGTERM (ctest's time-out).
+failed check, an exception, Ctrl-C or SIGTERM. A process killed outright
+(ctest's time-out sends SIGKILL) cannot clean up: for that, `state_dir`
+keeps the started nodes' rabbit_node state, which cluster_cleanup.py stops.
 """
 import json
 import os
@@ -24,7 +26,8 @@ LETTERS = "abc"
 
 
 class Cluster:
-    def __init__(self):
+    def __init__(self, state_dir=None):
+        self.state_dir = state_dir
         self.base = tempfile.mkdtemp(prefix="phanos-cluster-")
         as_rabbitmq = os.geteuid() == 0
         if as_rabbitmq:
@@ -54,7 +57,7 @@ class Cluster:
             shutil.chown(path, "rabbitmq", "rabbitmq")
 
     def __enter__(self):
-        # ctest ends a test that runs too long with SIGTERM: leave through
+        # Stopped from outside (timeout(1), a CI runner): leave through
         # __exit__ then too, so that no node outlives the test.
         if threading.current_thread() is threading.main_thread():
             self._previous_sigterm = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
@@ -78,12 +81,15 @@ class Cluster:
         seconds each step took are left in `startup`. b and c stop and start
         their RabbitMQ at once, but join one after the other: with both joins
         at once a start_app failed (exit 69; what it said was not kept) once
-        in about a dozen runs. (A node
-        started without RabbitMQ, RABBITMQ_NODE_ONLY, would spare b and c a
-        boot, but it does not start Erlang distribution, so it cannot join.)"""
+        in about a dozen runs. (A node started without RabbitMQ,
+        RABBITMQ_NODE_ONLY, would spare b and c a boot, but it does not start
+        Erlang distribution, so it cannot join.)"""
         joining = self.nodes[1:]
         with ThreadPoolExecutor(len(self.nodes)) as pool:
-            self.startup["start"] = round(max(pool.map(lambda node: node.start(timeout=120), self.nodes)), 1)
+            try:
+                self.startup["start"] = round(max(pool.map(lambda node: node.start(timeout=120), self.nodes)), 1)
+            finally:
+                self._save(range(len(self.nodes)))  # even half-started, cluster_cleanup.py must find them
             started = time.monotonic()
             list(pool.map(lambda node: node.ctl("stop_app", timeout=120), joining))
             for node in joining:
@@ -111,7 +117,10 @@ class Cluster:
     def start_node(self, index):
         """Starts a killed node again on its own files; it rejoins the
         cluster. Returns seconds taken."""
-        return self.nodes[index].start()
+        try:
+            return self.nodes[index].start(timeout=120)
+        finally:
+            self._save([index])  # its new pid
 
     def connections(self):
         """The index of the node each client connection of the cluster is on."""
@@ -128,4 +137,16 @@ class Cluster:
         self.nodes[0].stop_epmd()
 
     def remove(self):
+        for path in self._state_files(range(len(self.nodes))):
+            if os.path.exists(path):
+                os.remove(path)
         shutil.rmtree(self.base, ignore_errors=True)
+
+    def _state_files(self, indexes):
+        return [os.path.join(self.state_dir, f"{LETTERS[i]}.json") for i in indexes] if self.state_dir else []
+
+    def _save(self, indexes):
+        if self.state_dir:
+            os.makedirs(self.state_dir, exist_ok=True)
+        for index, path in zip(indexes, self._state_files(indexes)):
+            self.nodes[index].save(path)
