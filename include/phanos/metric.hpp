@@ -14,6 +14,11 @@ class Metric;
 
 namespace detail {
 std::uint64_t metric_id(const Metric& metric) noexcept;
+
+// The operations of the numeric metrics. Inside a profiled call their
+// record waits as a few words naming one of these, and is written out at
+// hand-over.
+enum class NumberOperation : std::uint8_t { observe, inc, dec, set };
 }  // namespace detail
 
 // Base of every metric. An operation makes a record against the calling
@@ -45,6 +50,10 @@ class Metric {
   // Makes one record unless the label names differ from label_names()
   // (then logs and returns false).
   bool record(std::string_view operation, RecordValue value, const Labels& labels);
+  // The same for a numeric operation: inside a profiled call, its labels
+  // are looked up among those this thread gave this metric before instead of
+  // copied, and the record is made whole when it is handed over.
+  bool record(detail::NumberOperation operation, double value, const Labels& labels);
 
   // Logs that `operation` got a value it does not accept; returns false so
   // operations can `return reject_value(...)`.
@@ -52,6 +61,11 @@ class Metric {
 
  private:
   friend std::uint64_t detail::metric_id(const Metric& metric) noexcept;
+
+  // Whether `labels` name this metric's labels, in any order.
+  bool labels_accepted(const Labels& labels, bool with_error_raised) const;
+  // Logs that `operation` got labels it does not accept; returns false.
+  bool reject_labels(std::string_view operation, const Labels& labels) const;
 
   // Identifies this metric's waiting records even after the metric is gone
   // and its address reused.

@@ -4,6 +4,7 @@
 
 #include "clock.hpp"
 #include "context_node.hpp"
+#include "error_raised_label.hpp"
 #include "hand_over.hpp"
 #include "hooks_set.hpp"
 #include "log.hpp"
@@ -13,14 +14,6 @@
 #include "thread_state.hpp"
 
 namespace phanos::detail {
-namespace {
-
-ErrorRaised error_raised_of(const CallScope& scope) noexcept {
-  if (!error_raised_label_enabled()) return ErrorRaised::not_labelled;
-  return scope.exception_propagating() ? ErrorRaised::yes : ErrorRaised::no;
-}
-
-}  // namespace
 
 CallScope::CallScope(const Site& site, Arguments arguments) noexcept : CallScope(site, arguments, NotEntered{}) {
   ThreadState* state = thread_state();
@@ -99,7 +92,7 @@ void CallScope::finish(ThreadState& thread) {
       const Ticks elapsed = clock_ticks() - start_ticks_;
       // Checked again: the time profiler may have been deleted meanwhile.
       if (const std::uint64_t metric = time_profiler_id(); metric != 0) {
-        const ErrorRaised error_raised = error_raised_of(*this);
+        const ErrorRaised error_raised = error_raised_of(*this, error_raised_label_enabled());
         const BusyThread busy(thread);  // adding may allocate
         thread.records.add_time(metric, *node_, elapsed, error_raised);
       }

@@ -21,13 +21,15 @@ RecordBatch& batch_of(HandOverBuffers& buffers, std::uint64_t metric_id) {
   return buffers.batches.emplace_back(metric_id, RecordBatch{}).second;
 }
 
+bool registered(const Registry& registry, std::uint64_t id) {
+  return std::any_of(registry.metrics.begin(), registry.metrics.end(),
+                     [&](const RegisteredMetric& m) { return metric_id(*m.metric) == id; });
+}
+
 // Batches of metrics deleted since are dropped with their buffers.
 void drop_batches_of_deleted_metrics(HandOverBuffers& buffers, const Registry& registry) {
   if (buffers.batches.size() <= registry.metrics.size()) return;
-  auto deleted = [&](const auto& entry) {
-    return std::none_of(registry.metrics.begin(), registry.metrics.end(),
-                        [&](const RegisteredMetric& m) { return metric_id(*m.metric) == entry.first; });
-  };
+  auto deleted = [&](const auto& entry) { return !registered(registry, entry.first); };
   buffers.batches.erase(std::remove_if(buffers.batches.begin(), buffers.batches.end(), deleted), buffers.batches.end());
 }
 
@@ -44,11 +46,14 @@ const std::vector<Record>& records_of(const Metric& metric, TakenRecords& taken,
   }
   for (const WaitingEntry& entry : taken.entries) {
     if (entry.metric_id != id) continue;
-    if (const ContextNode* node = entry.node(); node != nullptr) {
+    if (const ContextNode* node = entry.node(); node == nullptr) {
+      batch.add(taken.whole[static_cast<std::size_t>(entry.ticks_or_index)]);
+    } else if (entry.is_observation()) {
+      batch.add_observation(metric, *node, entry.error_raised(),
+                            taken.observations[static_cast<std::size_t>(entry.ticks_or_index)]);
+    } else {
       const double milliseconds = static_cast<double>(entry.ticks_or_index) * milliseconds_per_tick;
       batch.add_time(metric, *node, python_round(milliseconds, 2), entry.error_raised());
-    } else {
-      batch.add(taken.whole[static_cast<std::size_t>(entry.ticks_or_index)]);
     }
   }
   return batch.finish();
@@ -80,6 +85,9 @@ void hand_over_records(ThreadState& state) noexcept {
       }
       run_reporting_failure(*entry.failures, "cleanup() of metric", metric.name(), [&] { entry.metric->cleanup(); });
     }
+    // No waiting record points to a label set now: this hand-over took them
+    // all, and operations made meanwhile (the thread is busy) wait whole.
+    state.label_sets.tidy([&](std::uint64_t id) { return registered(*registry, id); });
   } catch (...) {
     log_error("records could not be handed over and are lost (out of memory?)");
   }

@@ -5,7 +5,10 @@
 #include <atomic>
 
 #include "context_node.hpp"
+#include "error_raised_label.hpp"
+#include "label_sets.hpp"
 #include "log.hpp"
+#include "number_operation.hpp"
 #include "phanos/detail/call_scope.hpp"
 #include "registry.hpp"
 #include "thread_state.hpp"
@@ -71,19 +74,6 @@ std::string names_text(const std::vector<std::string_view>& names) {
   return text + "}";
 }
 
-// Python sets the label (or overwrites the caller's) to whether an exception
-// is on its way out of the recording call.
-void set_error_raised(Labels& labels, bool raised) {
-  const char* value = raised ? "true" : "false";
-  for (auto& [name, label_value] : labels) {
-    if (name == error_raised_label_name) {
-      label_value = value;
-      return;
-    }
-  }
-  labels.emplace_back(error_raised_label_name, value);
-}
-
 }  // namespace
 
 namespace detail {
@@ -107,19 +97,25 @@ const std::vector<std::string>& Metric::label_names() const noexcept { return la
 
 void Metric::cleanup() {}
 
+bool Metric::labels_accepted(const Labels& labels, bool with_error_raised) const {
+  return in_declared_order(label_names_, labels) ||
+         same_label_names(sorted_label_names_[with_error_raised], labels, with_error_raised);
+}
+
+bool Metric::reject_labels(std::string_view operation, const Labels& labels) const {
+  std::vector<std::string_view> expected(label_names_.begin(), label_names_.end());
+  std::vector<std::string_view> given;
+  for (const auto& label : labels) given.push_back(label.first);
+  detail::log_error("metric '" + detail::escaped_for_log(name_) + "' (" + std::string(metric_type()) + "." +
+                    std::string(operation) + "): expected labels " + names_text(expected) + ", labels given " +
+                    names_text(given));
+  return false;
+}
+
 bool Metric::record(std::string_view operation, RecordValue value, const Labels& labels) {
   try {
     const bool with_error_raised = detail::error_raised_label_enabled();
-    if (!in_declared_order(label_names_, labels) &&
-        !same_label_names(sorted_label_names_[with_error_raised], labels, with_error_raised)) {
-      std::vector<std::string_view> expected(label_names_.begin(), label_names_.end());
-      std::vector<std::string_view> given;
-      for (const auto& label : labels) given.push_back(label.first);
-      detail::log_error("metric '" + detail::escaped_for_log(name_) + "' (" + std::string(metric_type()) + "." +
-                        std::string(operation) + "): expected labels " + names_text(expected) + ", labels given " +
-                        names_text(given));
-      return false;
-    }
+    if (!labels_accepted(labels, with_error_raised)) return reject_labels(operation, labels);
     // While profiling is off the record waits, as in Python, for the first
     // hand-over after it is on again.
     const bool active = detail::profiling_active();
@@ -143,7 +139,7 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
     record.labels.assign(labels.begin(), labels.end());
     if (with_error_raised) {
       const bool raised = scope != nullptr ? scope->exception_propagating() : std::uncaught_exceptions() > 0;
-      set_error_raised(record.labels, raised);
+      detail::set_error_raised(record.labels, raised);
     }
     record.operation.assign(operation);
     record.value = std::move(value);
@@ -163,6 +159,40 @@ bool Metric::record(std::string_view operation, RecordValue value, const Labels&
     detail::log_error("a metric record could not be stored (out of memory?)");
     return false;
   }
+}
+
+bool Metric::record(detail::NumberOperation operation, double value, const Labels& labels) {
+  detail::ThreadState* state = detail::existing_thread_state();
+  // Deferred inside a tracked profiled call only, and not while phanos itself
+  // changes the thread's state (a handler's operations during a hand-over).
+  const detail::CallScope* scope = state != nullptr ? state->current : nullptr;
+  if (scope == nullptr || scope->node() == nullptr || state->busy || !detail::profiling_active()) {
+    return record(detail::operation_name(operation), value, labels);
+  }
+  const detail::LabelSet* set = nullptr;
+  try {
+    const bool with_error_raised = detail::error_raised_label_enabled();
+    const detail::BusyThread busy(*state);  // keeping new labels allocates
+    detail::LabelSets& label_sets = state->label_sets;
+    detail::MetricLabelSets* sets = label_sets.of(id_);
+    const detail::LabelOrder* order =
+        sets != nullptr ? sets->known_order(label_names_, labels, with_error_raised) : nullptr;
+    if (order == nullptr) {
+      if (!labels_accepted(labels, with_error_raised)) return reject_labels(detail::operation_name(operation), labels);
+      if (sets != nullptr) order = label_sets.add_order(*sets, label_names_, labels);
+    }
+    if (order != nullptr) set = label_sets.intern(*sets, *order, labels);
+    if (set != nullptr) {
+      state->records.add_observation(id_, *scope->node(), detail::error_raised_of(*scope, with_error_raised),
+                                     {set, value, operation});
+      return true;
+    }
+  } catch (...) {
+    detail::log_error("a metric record could not be stored (out of memory?)");
+    return false;
+  }
+  // No room for more label sets or orders on this thread: a whole record.
+  return record(detail::operation_name(operation), value, labels);
 }
 
 bool Metric::reject_value(std::string_view operation, std::string_view accepted) const {

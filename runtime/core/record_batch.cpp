@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "context_node.hpp"
+#include "label_set.hpp"
+#include "number_operation.hpp"
 
 namespace phanos::detail {
 
@@ -19,19 +21,27 @@ void RecordBatch::reserve(std::size_t count) {
   origins_.reserve(count);
 }
 
-void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double milliseconds,
-                           ErrorRaised error_raised) {
-  const std::size_t slot = next_slot();
-  Record& record = records_[slot];
-  record.value = milliseconds;
-  Origin& origin = origins_[slot];
-  if (origin.node == &node && origin.error_raised == error_raised) return;
-  origin = {&node, error_raised};
+bool RecordBatch::made_from(std::size_t slot, const Origin& origin) noexcept {
+  if (origins_[slot] == origin) return true;
+  origins_[slot] = origin;
+  return false;
+}
+
+void RecordBatch::fill_from(Record& record, const Metric& metric, const ContextNode& node) {
   record.item.assign(node.item);
   record.metric.assign(metric.metric_type());
   record.units.assign(metric.units());
   record.job.assign(metric.job());
   record.method.assign(node.context);
+}
+
+void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double milliseconds,
+                           ErrorRaised error_raised) {
+  const std::size_t slot = next_slot();
+  Record& record = records_[slot];
+  record.value = milliseconds;
+  if (made_from(slot, {&node, 0, error_raised, NumberOperation::observe})) return;
+  fill_from(record, metric, node);
   if (error_raised == ErrorRaised::not_labelled) {
     record.labels.clear();
   } else {
@@ -40,6 +50,24 @@ void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double
     record.labels[0].second.assign(error_raised == ErrorRaised::yes ? "true" : "false");
   }
   record.operation.assign("observe");
+}
+
+void RecordBatch::add_observation(const Metric& metric, const ContextNode& node, ErrorRaised error_raised,
+                                  const WaitingObservation& observation) {
+  const std::size_t slot = next_slot();
+  Record& record = records_[slot];
+  record.value = observation.value;
+  const LabelSet& labels = *observation.labels;
+  if (made_from(slot, {&node, labels.serial, error_raised, observation.operation})) return;
+  fill_from(record, metric, node);
+  const std::vector<std::uint32_t>& positions = labels.order->positions;
+  record.labels.resize(positions.size());
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    record.labels[i].first.assign(label_name(metric.label_names(), positions[i]));
+    record.labels[i].second.assign(labels.value(i));
+  }
+  if (error_raised != ErrorRaised::not_labelled) set_error_raised(record.labels, error_raised == ErrorRaised::yes);
+  record.operation.assign(operation_name(observation.operation));
 }
 
 void RecordBatch::add(Record& record) {

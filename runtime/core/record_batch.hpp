@@ -3,9 +3,11 @@
 // A thread keeps one batch per metric from one hand-over to the next, so the
 // records' strings keep their buffers; a time record made again for the same
 // call path, which is what a busy program mostly makes, only gets its new
-// value.
+// value, and so does an observation made again with the same labels and
+// operation on the same path.
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "phanos/metric.hpp"
@@ -26,6 +28,8 @@ class RecordBatch {
     if (records_.capacity() < fits_at_most) reserve(count());
   }
   void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
+  void add_observation(const Metric& metric, const ContextNode& node, ErrorRaised error_raised,
+                       const WaitingObservation& observation);
   // Takes the record's contents, leaving it this batch's old buffers to
   // write its next record into.
   void add(Record& record);
@@ -33,13 +37,25 @@ class RecordBatch {
   const std::vector<Record>& finish();
 
  private:
-  // What a record was made from, when it was a call's time record.
+  // What a record was made from, when it was a call's time record or an
+  // observation: its labels by LabelSet::serial, 0 for a time record.
   struct Origin {
     const ContextNode* node = nullptr;
+    std::uint64_t label_set = 0;
     ErrorRaised error_raised = ErrorRaised::not_labelled;
+    NumberOperation operation = NumberOperation::observe;
+
+    bool operator==(const Origin& other) const noexcept {
+      return node == other.node && label_set == other.label_set && error_raised == other.error_raised &&
+             operation == other.operation;
+    }
   };
 
   std::size_t next_slot();
+  // Whether the record in `slot` was made from `origin`; if not, it will be.
+  bool made_from(std::size_t slot, const Origin& origin) noexcept;
+  // The fields every time record and observation takes from its metric and node.
+  static void fill_from(Record& record, const Metric& metric, const ContextNode& node);
   void reserve(std::size_t count);
 
   RecordPool records_;

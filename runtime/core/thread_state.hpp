@@ -3,6 +3,7 @@
 #include "context_node.hpp"
 #include "coroutine_thread.hpp"
 #include "hand_over.hpp"
+#include "label_sets.hpp"
 #include "waiting_records.hpp"
 
 namespace phanos::detail {
@@ -18,6 +19,8 @@ struct ThreadState {
   // into the running hand-over, or find the state half-changed.
   bool busy = false;
   ThreadRecords records;
+  // The labels of its metrics' operations, which its waiting records point to.
+  LabelSets label_sets;
   HandOverBuffers hand_over;
   // hand_over_requests_made() at the thread's last hand-over (flush_all()).
   std::uint64_t hand_over_requests_answered = hand_over_requests_made();

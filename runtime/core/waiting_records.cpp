@@ -14,7 +14,7 @@
 
 namespace phanos::detail {
 
-static_assert(alignof(ContextNode) > WaitingEntry::error_raised_bits &&
+static_assert(alignof(ContextNode) > (WaitingEntry::error_raised_bits | WaitingEntry::observation_bit) &&
                   static_cast<std::uintptr_t>(ErrorRaised::yes) <= WaitingEntry::error_raised_bits,
               "a WaitingEntry keeps ErrorRaised in the low bits of its node's address");
 
@@ -46,30 +46,44 @@ void ThreadRecords::forget_if_cleared() {
   const std::uint64_t now = clear_epoch.load(std::memory_order_relaxed);
   if (epoch_ == now) return;
   entries_.clear();
+  observations_.clear();
   whole_.clear();
   epoch_ = now;
 }
 
-void ThreadRecords::add(const WaitingEntry& entry) {
-  if (entries_.size() != entries_.capacity()) {
-    entries_.push_back(entry);
+namespace {
+
+// Apart from append(), so that the usual case keeps few registers to save.
+template <class Entry>
+[[gnu::noinline]] void append_growing(std::vector<Entry>& entries, const Entry& entry) {
+  // The first record takes room at once for all that wait until the early
+  // hand-over: growing by doubling from one would hold up to twice that.
+  entries.reserve(std::max(waiting_records_limit, 2 * entries.capacity()));
+  entries.push_back(entry);
+}
+
+template <class Entry>
+void append(std::vector<Entry>& entries, const Entry& entry) {
+  if (entries.size() != entries.capacity()) {
+    entries.push_back(entry);
   } else {
-    add_growing(entry);
+    append_growing(entries, entry);
   }
 }
 
-// Apart, so that the usual add() keeps few registers to save.
-[[gnu::noinline]] void ThreadRecords::add_growing(const WaitingEntry& entry) {
-  // The first record takes room at once for all that wait until the early
-  // hand-over: growing by doubling from one would hold up to twice that.
-  entries_.reserve(std::max(waiting_records_limit, 2 * entries_.capacity()));
-  entries_.push_back(entry);
-}
+}  // namespace
 
 void ThreadRecords::add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
                              ErrorRaised error_raised) {
   forget_if_cleared();
-  add(WaitingEntry::time(metric_id, node, elapsed, error_raised));
+  append(entries_, WaitingEntry::time(metric_id, node, elapsed, error_raised));
+}
+
+void ThreadRecords::add_observation(std::uint64_t metric_id, const ContextNode& node, ErrorRaised error_raised,
+                                    const WaitingObservation& observation) {
+  forget_if_cleared();
+  append(observations_, observation);
+  append(entries_, WaitingEntry::observation(metric_id, node, error_raised, observations_.size() - 1));
 }
 
 Record& ThreadRecords::next_whole() {
@@ -78,7 +92,7 @@ Record& ThreadRecords::next_whole() {
 }
 
 void ThreadRecords::add_whole(std::uint64_t metric_id) {
-  add(WaitingEntry::whole(metric_id, whole_.size()));
+  append(entries_, WaitingEntry::whole(metric_id, whole_.size()));
   whole_.add();
 }
 
@@ -90,8 +104,10 @@ std::size_t ThreadRecords::size() {
 void ThreadRecords::take(TakenRecords& taken) {
   forget_if_cleared();
   taken.entries.clear();
+  taken.observations.clear();
   taken.whole.clear();
   std::swap(entries_, taken.entries);
+  std::swap(observations_, taken.observations);
   std::swap(whole_, taken.whole);
 }
 

@@ -12,48 +12,69 @@
 #include <vector>
 
 #include "clock.hpp"
+#include "error_raised_label.hpp"
+#include "phanos/metric.hpp"
 #include "phanos/record.hpp"
 #include "record_pool.hpp"
 
 namespace phanos::detail {
 
 struct ContextNode;
+struct LabelSet;
 struct ThreadState;
-
-// The error_raised label of a call's time record.
-enum class ErrorRaised : std::uint8_t { not_labelled, no, yes };
 
 // A non-root call hands records over early once this many wait, as Python's
 // RECORDS_LEN_LIMIT does, so long-running roots do not pile them up.
 inline constexpr std::size_t waiting_records_limit = 100;
 
+// An operation of a numeric metric inside a profiled call, waiting: its
+// labels are a set the thread keeps (label_sets.hpp), its record is written
+// at hand-over.
+struct WaitingObservation {
+  const LabelSet* labels;
+  double value;
+  NumberOperation operation;
+};
+
 // One waiting record of a thread. The time of a call, which is most records,
 // is kept as its node and ticks and becomes a Record only when handed over;
-// any other record is kept whole, apart. Three words: a thread keeps up to
-// waiting_records_limit of them between hand-overs.
+// so is an operation of a numeric metric, as its node and a
+// WaitingObservation kept apart; any other record is kept whole, apart.
+// Three words: a thread keeps up to waiting_records_limit of them between
+// hand-overs.
 struct WaitingEntry {
   std::uint64_t metric_id;
-  // A timed call's node, with its ErrorRaised in the two low bits (a node is
-  // aligned to 8 bytes); 0 for a whole record.
+  // A timed call's or an observation's node, with its ErrorRaised in the two
+  // low bits and observation_bit set for an observation (a node is aligned
+  // to 8 bytes); 0 for a whole record.
   std::uintptr_t node_and_error_raised;
-  // A timed call's ticks; the index of the whole record when node() is null.
+  // A timed call's ticks; the index of the observation or of the whole
+  // record otherwise.
   std::int64_t ticks_or_index;
 
   static WaitingEntry time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
                            ErrorRaised error_raised) noexcept {
     return {metric_id, reinterpret_cast<std::uintptr_t>(&node) | static_cast<std::uintptr_t>(error_raised), elapsed};
   }
+  static WaitingEntry observation(std::uint64_t metric_id, const ContextNode& node, ErrorRaised error_raised,
+                                  std::size_t index) noexcept {
+    return {metric_id,
+            reinterpret_cast<std::uintptr_t>(&node) | static_cast<std::uintptr_t>(error_raised) | observation_bit,
+            static_cast<std::int64_t>(index)};
+  }
   static WaitingEntry whole(std::uint64_t metric_id, std::size_t index) noexcept {
     return {metric_id, 0, static_cast<std::int64_t>(index)};
   }
   const ContextNode* node() const noexcept {
-    return reinterpret_cast<const ContextNode*>(node_and_error_raised & ~error_raised_bits);
+    return reinterpret_cast<const ContextNode*>(node_and_error_raised & ~(error_raised_bits | observation_bit));
   }
   ErrorRaised error_raised() const noexcept {
     return static_cast<ErrorRaised>(node_and_error_raised & error_raised_bits);
   }
+  bool is_observation() const noexcept { return (node_and_error_raised & observation_bit) != 0; }
 
   static constexpr std::uintptr_t error_raised_bits = 3;
+  static constexpr std::uintptr_t observation_bit = 4;
 };
 static_assert(sizeof(WaitingEntry) == 24);
 
@@ -67,6 +88,7 @@ struct SharedRecord {
 struct TakenRecords {
   std::vector<SharedRecord> shared;
   std::vector<WaitingEntry> entries;
+  std::vector<WaitingObservation> observations;
   RecordPool whole;
 };
 
@@ -77,6 +99,8 @@ class ThreadRecords {
  public:
   ThreadRecords();
   void add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed, ErrorRaised error_raised);
+  void add_observation(std::uint64_t metric_id, const ContextNode& node, ErrorRaised error_raised,
+                       const WaitingObservation& observation);
   // A whole record: fill in every field of next_whole(), then add_whole().
   Record& next_whole();
   void add_whole(std::uint64_t metric_id);
@@ -87,10 +111,9 @@ class ThreadRecords {
 
  private:
   void forget_if_cleared();
-  void add(const WaitingEntry& entry);
-  void add_growing(const WaitingEntry& entry);
 
   std::vector<WaitingEntry> entries_;
+  std::vector<WaitingObservation> observations_;
   RecordPool whole_;
   std::uint64_t epoch_;
 };

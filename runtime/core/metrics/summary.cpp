@@ -4,6 +4,8 @@ namespace phanos {
 
 std::string_view Summary::metric_type() const noexcept { return "summary"; }
 
-bool Summary::observe(double value, const Labels& labels) { return record("observe", value, labels); }
+bool Summary::observe(double value, const Labels& labels) {
+  return record(detail::NumberOperation::observe, value, labels);
+}
 
 }  // namespace phanos
