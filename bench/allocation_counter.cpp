@@ -11,10 +11,12 @@ namespace {
 
 std::atomic<long> in_use{0};
 std::atomic<long> peak{0};
+std::atomic<long> made{0};
 
 void* counted_allocation(std::size_t size) {
   void* block = std::malloc(size == 0 ? 1 : size);
   if (block == nullptr) throw std::bad_alloc();
+  made.fetch_add(1, std::memory_order_relaxed);
   const long now =
       in_use.fetch_add(static_cast<long>(malloc_usable_size(block))) + static_cast<long>(malloc_usable_size(block));
   long seen = peak.load();
@@ -33,6 +35,7 @@ void counted_release(void* block) noexcept {
 
 long heap_in_use() noexcept { return in_use.load(); }
 long peak_heap() noexcept { return peak.load(); }
+long allocations_made() noexcept { return made.load(std::memory_order_relaxed); }
 void reset_peak() noexcept { peak.store(in_use.load()); }
 
 }  // namespace phanos_bench

@@ -45,11 +45,24 @@ class NullBuffer : public std::streambuf {
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
 
+// Calls before the measured loop: the first ones make call paths, intern
+// labels and size the thread's buffers; from then on the loop is the steady
+// state, whose allocations each benchmark counts.
+constexpr int warm_up_calls = 300;
+
+// Allocations made from `before` on, as the benchmark's "allocations".
+void count_allocations(benchmark::State& state, long before) {
+  state.counters["allocations"] = static_cast<double>(phanos_bench::allocations_made() - before);
+}
+
 // The loop runs inside one profiled root, so every iteration is one child
 // call; records are handed over every 100, as in a long-running request.
 [[phanos::profile]] void root_of_children(benchmark::State& state) {
   int x = 0;
+  for (int i = 0; i < warm_up_calls; ++i) benchmark::DoNotOptimize(x = profiled(x));
+  const long before = phanos_bench::allocations_made();
   for (auto _ : state) benchmark::DoNotOptimize(x = profiled(x));
+  count_allocations(state, before);
 }
 
 void BM_plain_call(benchmark::State& state) {
@@ -154,7 +167,10 @@ BENCHMARK(BM_child_call_with_hooks);
 
 [[phanos::profile]] void root_of_observations(benchmark::State& state, phanos::Histogram& histogram,
                                               const phanos::Labels& labels) {
+  for (int i = 0; i < warm_up_calls; ++i) observing_child(histogram, labels);
+  const long before = phanos_bench::allocations_made();
   for (auto _ : state) observing_child(histogram, labels);
+  count_allocations(state, before);
 }
 
 void observe_with_labels(benchmark::State& state, LabelOrder order) {
@@ -240,11 +256,24 @@ int main(int argc, char** argv) {
           {"BM_observe_with_labels_reversed/8", "BM_two_steady_clock_reads",
            "child call + observe() with 8 labels, reversed"},
           {"BM_observe_with_labels/32", "BM_two_steady_clock_reads", "child call + observe() with 32 labels"},
+          {"BM_observe_with_labels/1", "BM_child_call_discarding_handler", "observe() with 1 label over the call alone",
+           phanos_bench::Compare::difference},
+          {"BM_observe_with_labels/8", "BM_child_call_discarding_handler",
+           "observe() with 8 labels over the call alone", phanos_bench::Compare::difference},
+          {"BM_observe_with_labels_reversed/8", "BM_child_call_discarding_handler",
+           "observe() with 8 labels reversed over the call alone", phanos_bench::Compare::difference},
+          {"BM_observe_with_labels/32", "BM_child_call_discarding_handler",
+           "observe() with 32 labels over the call alone", phanos_bench::Compare::difference},
       },
       {
           {"BM_bytes_per_waiting_record/iterations:10", "bytes/record", "heap per waiting record", 24, "bytes"},
           {"BM_peak_heap_root_with_10000_children/iterations:3", "peak_bytes",
            "peak heap of a root with 10 000 children", 80 * 1024, "bytes"},
+          {"BM_child_call_discarding_handler", "allocations", "allocations, child call (steady state)", 0, "made"},
+          {"BM_observe_with_labels/1", "allocations", "allocations, observe() with 1 label (steady state)", 0, "made"},
+          {"BM_observe_with_labels/8", "allocations", "allocations, observe() with 8 labels (steady state)", 0, "made"},
+          {"BM_observe_with_labels_reversed/8", "allocations",
+           "allocations, observe(), 8 labels reversed (steady state)", 0, "made"},
       });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.print_ratios(std::cout);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "phanos/labels.hpp"
+#include "same_text.hpp"
 
 namespace phanos::detail {
 
@@ -41,7 +42,7 @@ inline bool follows(const LabelOrder& order, const std::vector<std::string>& dec
   if (labels.size() != order.positions.size()) return false;
   if (order.needs_error_raised_label && !with_error_raised) return false;
   for (std::size_t i = 0; i < labels.size(); ++i) {
-    if (labels[i].first != label_name(declared, order.positions[i])) return false;
+    if (!same_text(labels[i].first, label_name(declared, order.positions[i]))) return false;
   }
   return true;
 }

@@ -12,6 +12,7 @@
 
 #include "label_order.hpp"
 #include "phanos/labels.hpp"
+#include "same_text.hpp"
 
 namespace phanos::detail {
 
@@ -33,10 +34,7 @@ struct LabelSet {
   bool same_values(const Labels& labels) const noexcept {
     std::uint32_t begin = 0;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-      const std::string& given = labels[i].second;
-      if (given.size() != ends[i] - begin || std::memcmp(given.data(), values.data() + begin, given.size()) != 0) {
-        return false;
-      }
+      if (!same_text(labels[i].second, std::string_view(values.data() + begin, ends[i] - begin))) return false;
       begin = ends[i];
     }
     return true;

@@ -30,7 +30,10 @@ class LabelSets {
   // Keeps the order of `labels` for `metric`; null when there is no room.
   const LabelOrder* add_order(MetricLabelSets& metric, const std::vector<std::string>& declared, const Labels& labels);
   // The set of `labels`, kept now if new; null when there is no room.
-  const LabelSet* intern(MetricLabelSets& metric, const LabelOrder& order, const Labels& labels) {
+  // Forced inline into its one caller, Metric::record(), as
+  // MetricLabelSets::find() is.
+  [[gnu::always_inline]] const LabelSet* intern(MetricLabelSets& metric, const LabelOrder& order,
+                                                const Labels& labels) {
     std::uint64_t hash;
     if (const LabelSet* found = metric.find(order, labels, hash)) return found;
     return add(metric, order, labels, hash);

@@ -28,9 +28,12 @@ class MetricLabelSets {
   // About how much heap this holds, itself included.
   std::size_t bytes() const noexcept { return bytes_; }
 
+  // known_order() and find() are forced inline into their one caller,
+  // Metric::record(): as calls of their own, each saved every register.
+
   // A kept order that `labels` follow (and so are accepted in); null if none.
-  const LabelOrder* known_order(const std::vector<std::string>& declared, const Labels& labels,
-                                bool with_error_raised) noexcept {
+  [[gnu::always_inline]] const LabelOrder* known_order(const std::vector<std::string>& declared, const Labels& labels,
+                                                       bool with_error_raised) noexcept {
     if (last_order_ != nullptr && follows(*last_order_, declared, labels, with_error_raised)) return last_order_;
     return other_known_order(declared, labels, with_error_raised);
   }
@@ -40,7 +43,8 @@ class MetricLabelSets {
 
   // The kept set of `labels` given in `order`; null if none, and then
   // `hash` is label_values_hash(labels), for add().
-  const LabelSet* find(const LabelOrder& order, const Labels& labels, std::uint64_t& hash) noexcept {
+  [[gnu::always_inline]] const LabelSet* find(const LabelOrder& order, const Labels& labels,
+                                              std::uint64_t& hash) noexcept {
     if (last_set_ != nullptr && last_set_->order == &order && last_set_->same_values(labels)) return last_set_;
     hash = label_values_hash(labels);
     return find_hashed(order, labels, hash);

@@ -9,12 +9,7 @@
 
 namespace phanos::detail {
 
-std::size_t RecordBatch::next_slot() {
-  records_.next();
-  const std::size_t slot = records_.add();
-  if (slot == origins_.size()) origins_.emplace_back();
-  return slot;
-}
+[[gnu::noinline]] void RecordBatch::add_origin() { origins_.emplace_back(); }
 
 void RecordBatch::reserve(std::size_t count) {
   records_.reserve(count);
@@ -39,7 +34,7 @@ void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double
                            ErrorRaised error_raised) {
   const std::size_t slot = next_slot();
   Record& record = records_[slot];
-  record.value = milliseconds;
+  set_number(record.value, milliseconds);
   if (made_from(slot, {&node, 0, error_raised, NumberOperation::observe})) return;
   fill_from(record, metric, node);
   if (error_raised == ErrorRaised::not_labelled) {
@@ -56,7 +51,7 @@ void RecordBatch::add_observation(const Metric& metric, const ContextNode& node,
                                   const WaitingObservation& observation) {
   const std::size_t slot = next_slot();
   Record& record = records_[slot];
-  record.value = observation.value;
+  set_number(record.value, observation.value);
   const LabelSet& labels = *observation.labels;
   if (made_from(slot, {&node, labels.serial, error_raised, observation.operation})) return;
   fill_from(record, metric, node);

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <variant>
 #include <vector>
 
 #include "phanos/metric.hpp"
@@ -51,9 +52,25 @@ class RecordBatch {
     }
   };
 
-  std::size_t next_slot();
+  std::size_t next_slot() {
+    records_.next();
+    const std::size_t slot = records_.add();
+    if (slot == origins_.size()) add_origin();
+    return slot;
+  }
+  // Apart from next_slot(), so that its usual case saves no registers.
+  void add_origin();
   // Whether the record in `slot` was made from `origin`; if not, it will be.
   bool made_from(std::size_t slot, const Origin& origin) noexcept;
+  // Cheaper than the variant's assignment, a call of its own, when the
+  // record held a number already.
+  static void set_number(RecordValue& value, double number) {
+    if (double* held = std::get_if<double>(&value)) {
+      *held = number;
+    } else {
+      value = number;
+    }
+  }
   // The fields every time record and observation takes from its metric and node.
   static void fill_from(Record& record, const Metric& metric, const ContextNode& node);
   void reserve(std::size_t count);

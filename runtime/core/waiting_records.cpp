@@ -51,39 +51,17 @@ void ThreadRecords::forget_if_cleared() {
   epoch_ = now;
 }
 
-namespace {
-
-// Apart from append(), so that the usual case keeps few registers to save.
-template <class Entry>
-[[gnu::noinline]] void append_growing(std::vector<Entry>& entries, const Entry& entry) {
-  // The first record takes room at once for all that wait until the early
-  // hand-over: growing by doubling from one would hold up to twice that.
-  entries.reserve(std::max(waiting_records_limit, 2 * entries.capacity()));
-  entries.push_back(entry);
-}
-
-template <class Entry>
-void append(std::vector<Entry>& entries, const Entry& entry) {
-  if (entries.size() != entries.capacity()) {
-    entries.push_back(entry);
-  } else {
-    append_growing(entries, entry);
-  }
-}
-
-}  // namespace
-
 void ThreadRecords::add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
                              ErrorRaised error_raised) {
   forget_if_cleared();
-  append(entries_, WaitingEntry::time(metric_id, node, elapsed, error_raised));
+  entries_.append(WaitingEntry::time(metric_id, node, elapsed, error_raised));
 }
 
 void ThreadRecords::add_observation(std::uint64_t metric_id, const ContextNode& node, ErrorRaised error_raised,
                                     const WaitingObservation& observation) {
   forget_if_cleared();
-  append(observations_, observation);
-  append(entries_, WaitingEntry::observation(metric_id, node, error_raised, observations_.size() - 1));
+  observations_.append(observation);
+  entries_.append(WaitingEntry::observation(metric_id, node, error_raised, observations_.size() - 1));
 }
 
 Record& ThreadRecords::next_whole() {
@@ -92,7 +70,7 @@ Record& ThreadRecords::next_whole() {
 }
 
 void ThreadRecords::add_whole(std::uint64_t metric_id) {
-  append(entries_, WaitingEntry::whole(metric_id, whole_.size()));
+  entries_.append(WaitingEntry::whole(metric_id, whole_.size()));
   whole_.add();
 }
 
@@ -106,8 +84,8 @@ void ThreadRecords::take(TakenRecords& taken) {
   taken.entries.clear();
   taken.observations.clear();
   taken.whole.clear();
-  std::swap(entries_, taken.entries);
-  std::swap(observations_, taken.observations);
+  entries_.swap(taken.entries);
+  observations_.swap(taken.observations);
   std::swap(whole_, taken.whole);
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "append_buffer.hpp"
 #include "clock.hpp"
 #include "error_raised_label.hpp"
 #include "phanos/metric.hpp"
@@ -85,10 +86,13 @@ struct SharedRecord {
 
 // What one hand-over takes: the shared buffer's records, then the thread's.
 // Kept by the thread from one hand-over to the next to reuse its capacity.
+using WaitingEntries = AppendBuffer<WaitingEntry, waiting_records_limit>;
+using WaitingObservations = AppendBuffer<WaitingObservation, waiting_records_limit>;
+
 struct TakenRecords {
   std::vector<SharedRecord> shared;
-  std::vector<WaitingEntry> entries;
-  std::vector<WaitingObservation> observations;
+  WaitingEntries entries;
+  WaitingObservations observations;
   RecordPool whole;
 };
 
@@ -112,8 +116,8 @@ class ThreadRecords {
  private:
   void forget_if_cleared();
 
-  std::vector<WaitingEntry> entries_;
-  std::vector<WaitingObservation> observations_;
+  WaitingEntries entries_;
+  WaitingObservations observations_;
   RecordPool whole_;
   std::uint64_t epoch_;
 };
