@@ -20,7 +20,7 @@ class AppendBuffer {
 
  public:
   void append(const Entry& entry) {
-    if (size_ == room_) grow();
+    if (size_ == room_) return grow_and_append(entry);  // a tail call: nothing to save around it
     entries_[size_++] = entry;
   }
   std::size_t size() const noexcept { return size_; }
@@ -35,12 +35,13 @@ class AppendBuffer {
   }
 
  private:
-  [[gnu::noinline]] void grow() {
+  [[gnu::noinline]] void grow_and_append(Entry entry) {
     const std::size_t room = std::max(first_room, 2 * room_);
     std::unique_ptr<Entry[]> grown(new Entry[room]);
     std::copy(begin(), end(), grown.get());
     entries_ = std::move(grown);
     room_ = room;
+    entries_[size_++] = entry;
   }
 
   std::unique_ptr<Entry[]> entries_;

@@ -35,7 +35,7 @@ void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double
   const std::size_t slot = next_slot();
   Record& record = records_[slot];
   set_number(record.value, milliseconds);
-  if (made_from(slot, {&node, 0, error_raised, NumberOperation::observe})) return;
+  if (made_from(slot, Origin(node, 0, error_raised, NumberOperation::observe))) return;
   fill_from(record, metric, node);
   if (error_raised == ErrorRaised::not_labelled) {
     record.labels.clear();
@@ -53,7 +53,7 @@ void RecordBatch::add_observation(const Metric& metric, const ContextNode& node,
   Record& record = records_[slot];
   set_number(record.value, observation.value);
   const LabelSet& labels = *observation.labels;
-  if (made_from(slot, {&node, labels.serial, error_raised, observation.operation})) return;
+  if (made_from(slot, Origin(node, labels.serial, error_raised, observation.operation))) return;
   fill_from(record, metric, node);
   const std::vector<std::uint32_t>& positions = labels.order->positions;
   record.labels.resize(positions.size());

@@ -39,17 +39,20 @@ class RecordBatch {
 
  private:
   // What a record was made from, when it was a call's time record or an
-  // observation: its labels by LabelSet::serial, 0 for a time record.
+  // observation: its node, and in one word (two compares for the usual
+  // record instead of four) its labels by LabelSet::serial (0 for a time
+  // record), its ErrorRaised and its operation.
   struct Origin {
     const ContextNode* node = nullptr;
-    std::uint64_t label_set = 0;
-    ErrorRaised error_raised = ErrorRaised::not_labelled;
-    NumberOperation operation = NumberOperation::observe;
+    std::uint64_t rest = 0;
 
-    bool operator==(const Origin& other) const noexcept {
-      return node == other.node && label_set == other.label_set && error_raised == other.error_raised &&
-             operation == other.operation;
-    }
+    Origin() = default;
+    Origin(const ContextNode& made_at, std::uint64_t label_set, ErrorRaised error_raised,
+           NumberOperation operation) noexcept
+        : node(&made_at),
+          rest(label_set << 16 | static_cast<std::uint64_t>(error_raised) << 8 |
+               static_cast<std::uint64_t>(operation)) {}
+    bool operator==(const Origin& other) const noexcept { return node == other.node && rest == other.rest; }
   };
 
   std::size_t next_slot() {
