@@ -169,7 +169,6 @@ bool Metric::record(detail::NumberOperation operation, double value, const Label
   if (scope == nullptr || scope->node() == nullptr || state->busy || !detail::profiling_active()) {
     return record(detail::operation_name(operation), value, labels);
   }
-  const detail::LabelSet* set = nullptr;
   try {
     const bool with_error_raised = detail::error_raised_label_enabled();
     const detail::BusyThread busy(*state);  // keeping new labels allocates
@@ -181,7 +180,7 @@ bool Metric::record(detail::NumberOperation operation, double value, const Label
       if (!labels_accepted(labels, with_error_raised)) return reject_labels(detail::operation_name(operation), labels);
       if (sets != nullptr) order = label_sets.add_order(*sets, label_names_, labels);
     }
-    if (order != nullptr) set = label_sets.intern(*sets, *order, labels);
+    const detail::LabelSet* set = order != nullptr ? label_sets.intern(*sets, *order, labels) : nullptr;
     if (set != nullptr) {
       state->records.add_observation(id_, *scope->node(), detail::error_raised_of(*scope, with_error_raised),
                                      {set, value, operation});
