@@ -52,6 +52,7 @@ class LabelSets {
       if (!registered(metrics_[i]->metric_id())) drop(i);
     }
   }
+  // About how much heap the thread's sets hold, their tables included.
   std::size_t bytes() const noexcept { return bytes_; }
 
  private:

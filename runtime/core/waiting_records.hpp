@@ -84,11 +84,11 @@ struct SharedRecord {
   Record record;
 };
 
-// What one hand-over takes: the shared buffer's records, then the thread's.
-// Kept by the thread from one hand-over to the next to reuse its capacity.
 using WaitingEntries = AppendBuffer<WaitingEntry, waiting_records_limit>;
 using WaitingObservations = AppendBuffer<WaitingObservation, waiting_records_limit>;
 
+// What one hand-over takes: the shared buffer's records, then the thread's.
+// Kept by the thread from one hand-over to the next to reuse its capacity.
 struct TakenRecords {
   std::vector<SharedRecord> shared;
   WaitingEntries entries;
