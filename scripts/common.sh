@@ -48,6 +48,10 @@ unset v rt
 # ... and for `demo.sh --pipeline`: a RabbitMQ node, a Prometheus server,
 # the script that starts them (as the tests do).
 PHANOS_PIPELINE_PACKAGES=(python3 rabbitmq-server prometheus)
+# ... and for Python phanos in the end-to-end benchmark (`bench.sh
+# --python-phanos`), with Debian's python3: its AMQP clients (Debian 12 has
+# no orjson; bench/python_phanos_program.py says what stands in).
+PHANOS_PYTHON_PHANOS_PACKAGES=(python3-pika python3-aio-pika)
 # ... and for the libraries stage (test/libraries): apt-get source unpacks
 # with dpkg-source; fmt and yaml-cpp build their tests against Debian's
 # googletest sources.
