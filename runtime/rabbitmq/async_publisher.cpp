@@ -96,6 +96,7 @@ void AsyncPublisher::publish_until_stopped() {
   const Seconds timeout(publisher_.params().timeout);
   const CoalescingLimits limits{publisher_.params().max_message_records, publisher_.params().max_message_bytes};
   std::deque<Outgoing> in_hand;
+  std::string body;  // the next message's, its capacity kept from one to the next
   while (!stopping()) {
     report_drops();
     if (in_hand.empty()) {
@@ -112,13 +113,14 @@ void AsyncPublisher::publish_until_stopped() {
     }
     // A blocked broker is waited for a tick at a time, to look up between.
     const Outgoing& next = in_hand.front();
-    if (publisher_.publish(next.routing_key, next.body, next.message_id, tick) == RabbitPublisher::Outcome::sent) {
-      queue_.done(next.hand_overs);
+    write_body(next, body);
+    if (publisher_.publish(next.routing_key, body, next.message_id, tick) == RabbitPublisher::Outcome::sent) {
+      queue_.done(next.parts.size());
       in_hand.pop_front();
     }
   }
   std::size_t hand_overs_in_hand = 0;
-  for (const Outgoing& message : in_hand) hand_overs_in_hand += message.hand_overs;
+  for (const Outgoing& message : in_hand) hand_overs_in_hand += message.parts.size();
   if (hand_overs_in_hand > 0) {
     unsent_.fetch_add(hand_overs_in_hand, std::memory_order_relaxed);
     queue_.done(hand_overs_in_hand);

@@ -14,14 +14,7 @@ struct Open {
 bool fits(const Outgoing& message, const Open& open, const Message& next, CoalescingLimits limits) {
   // Joining "[a]" and "[b]" gives "[a,b]": one byte more than the two.
   return open.records + next.records <= limits.max_message_records &&
-         message.body.size() + next.body.size() - 1 <= limits.max_message_bytes;
-}
-
-void append(Outgoing& message, Open& open, const Message& next) {
-  message.body.back() = ',';
-  message.body.append(next.body, 1, std::string::npos);
-  open.records += next.records;
-  ++message.hand_overs;
+         message.body_size + next.body.size() - 1 <= limits.max_message_bytes;
 }
 
 }  // namespace
@@ -34,13 +27,29 @@ std::deque<Outgoing> coalesced(std::deque<Message> waiting, CoalescingLimits lim
     auto key = std::make_pair(next.routing_key, next.metric);
     const auto found = open.find(key);
     if (found != open.end() && fits(result[found->second.index], found->second, next, limits)) {
-      append(result[found->second.index], found->second, next);
+      Outgoing& message = result[found->second.index];
+      message.body_size += next.body.size() - 1;
+      message.parts.push_back(std::move(next.body));
+      found->second.records += next.records;
       continue;
     }
     open[std::move(key)] = Open{result.size(), next.records};
-    result.push_back(Outgoing{std::move(next.routing_key), std::move(next.body), 1, {}});
+    Outgoing message{std::move(next.routing_key), {}, next.body.size(), {}};
+    message.parts.push_back(std::move(next.body));
+    result.push_back(std::move(message));
   }
   return result;
+}
+
+void write_body(const Outgoing& message, std::string& body) {
+  body.clear();
+  body.reserve(message.body_size);
+  for (const std::string& part : message.parts) {
+    // Each part is "[...]": its records follow the previous part's after a comma.
+    body += body.empty() ? '[' : ',';
+    body.append(part, 1, part.size() - 2);
+  }
+  body += ']';
 }
 
 }  // namespace phanos::detail
