@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,6 +41,11 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher>, publ
  private:
   void run() noexcept;
   void publish_until_stopped();
+  // With confirm on: publishes the next message of `in_hand` not yet sent,
+  // or, once a window of them is, waits for their confirms and retires them.
+  void publish_in_windows(std::deque<Outgoing>& in_hand, std::string& body);
+  // The first `messages` of `in_hand` are published: done with them.
+  void retire(std::deque<Outgoing>& in_hand, std::size_t messages);
   bool stopping() const;
   // Waits until `deadline` or until finish() says stop.
   void sleep_until(std::chrono::steady_clock::time_point deadline);
@@ -48,6 +54,11 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher>, publ
   void stop_within_drain_timeout();
 
   RabbitPublisher publisher_;  // used by the thread only (but abort())
+  // Confirm on: the first messages in hand published, their confirms not
+  // yet waited for, and the connection (RabbitPublisher::connections()) they
+  // went out on. Used by the thread only.
+  std::size_t in_flight_ = 0;
+  std::uint64_t in_flight_connection_ = 0;
   BoundedQueue<Message> queue_;
   // Not published when the thread stopped: left in the queue or in hand.
   std::atomic<std::uint64_t> unsent_{0};

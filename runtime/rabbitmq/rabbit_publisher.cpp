@@ -63,6 +63,7 @@ bool RabbitPublisher::connect(std::chrono::duration<double> limit) {
         log_warning(log_.who() + ": connected after " + std::to_string(failed_attempts_) + " failed attempts");
       }
       failed_attempts_ = 0;
+      ++connections_;
       log_.connected();
       reported_blocked_ = false;
       backoff_.succeeded();
@@ -114,7 +115,7 @@ void RabbitPublisher::keep_alive(std::chrono::duration<double> wait) {
 
 RabbitPublisher::Outcome RabbitPublisher::publish(std::string_view routing_key, std::string_view body,
                                                   const std::string& message_id,
-                                                  std::chrono::duration<double> blocked_wait) {
+                                                  std::chrono::duration<double> blocked_wait, Confirm confirm) {
   const auto forever = std::chrono::duration<double>(params_.timeout);
   // A broker that went away is usually noticed here, before the message
   // is written into a dead socket.
@@ -129,23 +130,36 @@ RabbitPublisher::Outcome RabbitPublisher::publish(std::string_view routing_key, 
   }
   for (int attempt = 0; attempt < 2; ++attempt) {
     auto failure = connection_.publish(params_.exchange_name, routing_key, body, message_id);
-    if (!failure && params_.confirm) failure = connection_.await_confirms(forever);
+    if (!failure && params_.confirm && confirm == Confirm::now) failure = connection_.await_confirms(forever);
     if (!failure) {
-      reported_unconfirmed_ = false;
+      if (confirm == Confirm::now) reported_unconfirmed_ = false;
       return Outcome::sent;
     }
-    if (connection_.is_open()) {
-      // Refused or not confirmed in time: not sent, as far as we know (a
-      // consumer drops the copy by its message_id if it was). Logged once
-      // until a message is confirmed again.
-      if (!std::exchange(reported_unconfirmed_, true))
-        log_warning(log_.who() + ": message " + escaped_for_log(message_id) + " not confirmed: " + *failure +
-                    "; not logged again until one is");
-      return Outcome::unavailable;
-    }
+    if (connection_.is_open()) return not_confirmed("message " + escaped_for_log(message_id), *failure);
     connection_lost(*failure);
     if (!connect(forever)) break;
   }
+  return Outcome::unavailable;
+}
+
+RabbitPublisher::Outcome RabbitPublisher::confirm_sent() {
+  if (!connection_.is_open()) return Outcome::unavailable;
+  const auto failure = connection_.await_confirms(std::chrono::duration<double>(params_.timeout));
+  if (!failure) {
+    reported_unconfirmed_ = false;
+    return Outcome::sent;
+  }
+  if (connection_.is_open()) return not_confirmed("messages", *failure);
+  connection_lost(*failure);
+  return Outcome::unavailable;
+}
+
+RabbitPublisher::Outcome RabbitPublisher::not_confirmed(const std::string& what, const std::string& failure) {
+  // Refused or not confirmed in time: not sent, as far as we know (a
+  // consumer drops the copy by its message_id if it was). Logged once
+  // until a message is confirmed again.
+  if (!std::exchange(reported_unconfirmed_, true))
+    log_warning(log_.who() + ": " + what + " not confirmed: " + failure + "; not logged again until one is");
   return Outcome::unavailable;
 }
 

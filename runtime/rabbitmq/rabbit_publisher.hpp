@@ -33,11 +33,21 @@ class RabbitPublisher {
   // When connect() may try again.
   Clock::time_point next_try() const noexcept { return backoff_.next_try(); }
 
+  // With confirm on: whether publish() waits for the broker's confirm of
+  // its message, or leaves it to confirm_sent() (a window of messages, one
+  // round trip for them all).
+  enum class Confirm { now, later };
   // Publishes on the current connection, reconnecting once if it was lost.
   // A broker that blocks publishers is waited for at most `blocked_wait`.
   // A message published again keeps its `message_id`.
   Outcome publish(std::string_view routing_key, std::string_view body, const std::string& message_id,
-                  std::chrono::duration<double> blocked_wait);
+                  std::chrono::duration<double> blocked_wait, Confirm confirm = Confirm::now);
+  // Waits for the confirms of every message published with Confirm::later
+  // on this connection: sent when the broker confirmed them all.
+  Outcome confirm_sent();
+  // Connections made so far: messages published on an earlier connection
+  // than the current one were lost with it, whatever confirm_sent() says.
+  std::uint64_t connections() const noexcept { return connections_; }
   // The message_id of the next message (MessageIds: unique across
   // publishers, processes and restarts).
   std::string next_message_id() { return message_ids_.next(); }
@@ -70,6 +80,9 @@ class RabbitPublisher {
   // node that did not, when none did.
   std::optional<std::string> open_first_node(std::chrono::duration<double> limit);
   void connection_lost(const std::string& reason);
+  // A publish or confirm that failed: unavailable, the failure logged
+  // (once until a message is confirmed again, if the connection is still up).
+  Outcome not_confirmed(const std::string& what, const std::string& failure);
 
   RabbitParams params_;
   std::vector<BrokerAddress> nodes_;
@@ -78,6 +91,7 @@ class RabbitPublisher {
   MessageIds message_ids_;
   Backoff backoff_;
   unsigned failed_attempts_ = 0;  // since the last connection
+  std::uint64_t connections_ = 0;
   bool reported_blocked_ = false;
   bool reported_unconfirmed_ = false;
   std::atomic<bool> aborted_{false};
