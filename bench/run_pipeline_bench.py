@@ -60,8 +60,10 @@ def job_calls(metrics):
 
 
 class Case:
-    def __init__(self, name, command, calls):
-        self.name, self.command, self.calls = name, command, calls
+    def __init__(self, name, command, calls, goals=False):
+        """goals: issue 15's goals apply (coalesced messages); the other
+        cases are there to compare with, their collector mostly idle."""
+        self.name, self.command, self.calls, self.goals = name, command, calls, goals
         self.problems = []  # why the figures are invalid
         self.figures = {}
 
@@ -136,6 +138,7 @@ def measure(case, node, collector):
         "calls made, s (calls/s)": f"{ran['calls_done'] - ran['first_call']:.3f} "
                                    f"({records / (ran['calls_done'] - ran['first_call']):,.0f})",
         "publish stage: first call -> all published, s": f"{publishing:.3f}",
+        "publish stage: publishing left after the last call, s": f"{ran['drained'] - ran['calls_done']:.3f}",
         "publish stage: records/s, messages/s": rates(records, messages, publishing),
         "broker + ingest: first message in /metrics -> last, s": f"{ingesting:.3f}",
         "broker + ingest: records/s, messages/s": rates(records, messages, ingesting),
@@ -181,7 +184,7 @@ def cases(arguments):
     for confirm in {"off": ["off"], "on": ["on"], "both": ["off", "on"]}[arguments.confirm]:
         flag = "1" if confirm == "on" else "0"
         result.append(Case(f"confirm-{confirm}", [program, "{port}", str(arguments.calls), flag, "1000"],
-                           arguments.calls))
+                           arguments.calls, goals=True))
     if arguments.one_per_message_calls:
         calls = str(arguments.one_per_message_calls)
         result.append(Case("one-per-message", [program, "{port}", calls, "0", "1"], arguments.one_per_message_calls))
@@ -197,9 +200,9 @@ def main():
     parser.add_argument("build_dir")
     parser.add_argument("--calls", type=int, default=3_000_000)
     parser.add_argument("--confirm", choices=["off", "on", "both"], default="both")
-    parser.add_argument("--one-per-message-calls", type=int, default=200_000)
+    parser.add_argument("--one-per-message-calls", type=int, default=50_000)
     parser.add_argument("--python-phanos", metavar="CHECKOUT")
-    parser.add_argument("--python-calls", type=int, default=20_000)
+    parser.add_argument("--python-calls", type=int, default=3_000)
     arguments = parser.parse_args()
     collector_binary = os.path.join(arguments.build_dir, "tools", "collector", "phanos-collector")
     node = Node()
@@ -233,10 +236,12 @@ def print_summary(done):
         if case.problems:
             print(f"  {case.name}: INVALID, figures not usable ({len(case.problems)} problems above)")
             continue
-        print(f"  {case.name}: end to end {case.end_to_end_rate:,.0f} records/s (goal 500,000: "
-              f"{'met' if case.end_to_end_rate >= 500_000 else 'not met'}); ingest {case.ingest_per_core:,.0f} "
-              f"records per collector CPU second (goal 2,000,000: "
-              f"{'met' if case.ingest_per_core >= 2_000_000 else 'not met'})")
+        line = (f"  {case.name}: end to end {case.end_to_end_rate:,.0f} records/s; ingest {case.ingest_per_core:,.0f} "
+                "records per collector CPU second")
+        if case.goals:
+            line += (f" (goals 500,000 end to end: {'met' if case.end_to_end_rate >= 500_000 else 'not met'}; "
+                     f"2,000,000 ingest: {'met' if case.ingest_per_core >= 2_000_000 else 'not met'})")
+        print(line)
 
 
 if __name__ == "__main__":
