@@ -17,8 +17,8 @@ Usage: run_pipeline_bench.py BUILD_DIR [--calls N] [--confirm off|on|both]
 
   BUILD_DIR: the build tree with bench/phanos_pipeline_program and
   tools/collector/phanos-collector. --one-per-message-calls N (0: none) adds the case
-  max_message_records=1 (a message per call, no coalescing), with fewer calls
-  as it is far slower. --python-phanos runs Python phanos' AsyncImpProfHandler
+  max_message_records=1 (a message per call, no coalescing; confirm on), with
+  fewer calls as it is far slower. --python-phanos runs Python phanos' AsyncImpProfHandler
   (python_phanos_program.py, with Debian's python3) as the program of one
   more case.
 """
@@ -187,7 +187,9 @@ def cases(arguments):
                            arguments.calls, goals=True))
     if arguments.one_per_message_calls:
         calls = str(arguments.one_per_message_calls)
-        result.append(Case("one-per-message", [program, "{port}", calls, "0", "1"], arguments.one_per_message_calls))
+        # With confirm, as without it the last messages may be lost at the
+        # program's exit when the broker lags far behind (README.md).
+        result.append(Case("one-per-message", [program, "{port}", calls, "1", "1"], arguments.one_per_message_calls))
     if arguments.python_phanos:
         script = os.path.join(HERE, "python_phanos_program.py")
         result.append(Case("python-phanos", ["/usr/bin/python3", script, arguments.python_phanos, "{port}",

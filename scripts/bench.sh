@@ -7,7 +7,7 @@
 #   bash scripts/bench.sh --quick     # without the instruction count of compiling
 #                                     # and the libraries built twice
 #   bash scripts/bench.sh --only pipeline
-#                                     # the end-to-end benchmark alone (about 2 minutes)
+#                                     # the end-to-end benchmark alone (about 3 minutes)
 #   bash scripts/bench.sh --python-phanos CHECKOUT ...
 #                                     # the end-to-end benchmark runs Python phanos
 #                                     # (a checkout of kajotgames/phanos) too
