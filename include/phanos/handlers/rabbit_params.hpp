@@ -30,7 +30,8 @@ struct RabbitParams {
   // Publisher confirms: a message counts as published once the broker
   // confirmed it (waited for at most `timeout`). ImpProfHandler drops and
   // counts one that was not; AsyncImpProfHandler publishes it again, with
-  // the same message_id, after a reconnect.
+  // the same message_id, after a reconnect; it waits for the confirms of
+  // up to 32 messages at once.
   bool confirm = false;
   // TLS to the broker (AMQPS, port 5671 by convention: set `port` too).
   // Python phanos hands pika an SSLContext; these are its usual settings.
