@@ -66,6 +66,9 @@ class AsyncPublisher : public std::enable_shared_from_this<AsyncPublisher>, publ
   mutable std::mutex state_;
   std::condition_variable state_changed_;
   bool stopping_ = false;
+  // Set with stopping_: until when the thread may wait for the broker's
+  // answer to its goodbye.
+  std::chrono::steady_clock::time_point goodbye_until_{};
   bool thread_done_ = false;
   std::once_flag finishing_;
   std::thread thread_;
