@@ -187,8 +187,7 @@ def cases(arguments):
                            arguments.calls, goals=True))
     if arguments.one_per_message_calls:
         calls = str(arguments.one_per_message_calls)
-        # With confirm, as without it the last messages may be lost at the
-        # program's exit when the broker lags far behind (README.md).
+        # Confirm on, as the coalesced case it is set against in README.md.
         result.append(Case("one-per-message", [program, "{port}", calls, "1", "1"], arguments.one_per_message_calls))
     if arguments.python_phanos:
         script = os.path.join(HERE, "python_phanos_program.py")
