@@ -109,8 +109,12 @@ stage() {
       # tests: those link unsanitized programs with the runtime). -O0: -O1
       # compiles three times as long with the sanitizers (19.6 against 6.7 s
       # for metrics_test.cpp), for fuzzers that only run 15 s; line tables
-      # name file and line in the sanitizers' reports.
+      # name file and line in the sanitizers' reports. A unity build (the
+      # files of a target compiled a few at a time) halves these stages' CPU
+      # time (tsan: 133 against 260 s); the main stage still compiles each
+      # file alone, so a file that misses an include fails there.
       if ! phanos_configure "$dir" -DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -gline-tables-only" \
+          -DCMAKE_UNITY_BUILD=ON \
           -DPHANOS_SANITIZE="$sanitize" -DPHANOS_FUZZ=$fuzz -DPHANOS_BUILD_PLUGIN=OFF; then
         failures+=("$name: configure"); return; fi
       prefix=(sh "$PHANOS_ROOT/scripts/without_aslr.sh") ;;

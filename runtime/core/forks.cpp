@@ -33,7 +33,7 @@ void in_child() {
   discard_waiting_records();
 }
 
-[[maybe_unused]] const int registered = pthread_atfork(before_fork, unlock_all, in_child);
+[[maybe_unused]] const int atfork_handlers_registered = pthread_atfork(before_fork, unlock_all, in_child);
 
 }  // namespace
 

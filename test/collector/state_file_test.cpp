@@ -16,7 +16,7 @@ namespace {
 
 using prometheus::MetricNaming;
 
-const char* const gauge_message =
+const char* const gauge_increment_message =
     R"([{"item":"S","metric":"gauge","units":"items","job":"app","method":"S:f","labels":{"error_raised":false},"value":["inc",2.5]}])";
 
 class StateFileTest : public ::testing::Test {
@@ -54,8 +54,8 @@ TEST_F(StateFileTest, WithoutAFileTheCountsStartFromZero) {
 TEST_F(StateFileTest, ACollectorStartedAgainGoesOnFromTheCountsSaved) {
   StateFile file(path, "q");
   Ingest before = make();
-  before.ingest(gauge_message, "id-1");
-  before.ingest(gauge_message, "id-2");
+  before.ingest(gauge_increment_message, "id-1");
+  before.ingest(gauge_increment_message, "id-2");
   ASSERT_TRUE(file.save(before));
   Ingest after = make();
   EXPECT_EQ(StateFile(path, "q").load_into(after), std::nullopt);
@@ -68,7 +68,7 @@ TEST_F(StateFileTest, SavingReplacesTheFileAndLeavesNoTemporaryFile) {
   StateFile file(path, "q");
   Ingest ingest = make();
   ASSERT_TRUE(file.save(ingest));
-  ingest.ingest(gauge_message);
+  ingest.ingest(gauge_increment_message);
   ASSERT_TRUE(file.save(ingest));
   EXPECT_EQ(std::get<std::string>(read_whole_file(path)), ingest.checkpoint("q"));
   EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
@@ -86,7 +86,7 @@ TEST_F(StateFileTest, AFileThatCannotBeWrittenIsAFailedSave) {
 TEST_F(StateFileTest, ACorruptOrTruncatedFileIsNamedWithItsProblem) {
   StateFile file(path, "q");
   Ingest ingest = make();
-  ingest.ingest(gauge_message);
+  ingest.ingest(gauge_increment_message);
   const std::string whole = ingest.checkpoint("q");
   write(whole.substr(0, whole.size() / 2));
   EXPECT_EQ(load_error(file), "state file \"" + path + "\" is truncated (it does not end with its checksum line; " +
@@ -102,7 +102,7 @@ TEST_F(StateFileTest, ACorruptOrTruncatedFileIsNamedWithItsProblem) {
 
 TEST_F(StateFileTest, AFileOfAnotherQueueOrOtherOptionsIsRefused) {
   Ingest ingest = make({1, 2});
-  ingest.ingest(gauge_message);
+  ingest.ingest(gauge_increment_message);
   write(ingest.checkpoint("other"));
   StateFile file(path, "q");
   EXPECT_EQ(load_error(file), "state file \"" + path + "\" holds the counts of queue 'other', not of --queue 'q'");

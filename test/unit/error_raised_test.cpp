@@ -15,7 +15,7 @@ using test::profiled;
 
 constexpr detail::Site failing_child_site{"failing_child", "Service", "Service::failing_child", "service.cpp", 1};
 constexpr detail::Site ok_child_site{"ok_child", "Service", "Service::ok_child", "service.cpp", 2};
-constexpr detail::Site handler_site{"handler", "Service", "Service::handler", "service.cpp", 3};
+constexpr detail::Site service_handler_site{"handler", "Service", "Service::handler", "service.cpp", 3};
 constexpr detail::Site catching_site{"catching", "Service", "Service::catching", "service.cpp", 4};
 
 struct Service {
@@ -26,7 +26,7 @@ struct Service {
     return profiled(ok_child_site, [] { return 3; });
   }
   void handler() {
-    profiled(handler_site, [&] {
+    profiled(service_handler_site, [&] {
       ok_child();
       failing_child();
     });
@@ -92,7 +92,7 @@ TEST(ErrorRaised, MetricOperationsRecordWhetherAnExceptionIsLeaving) {
     Counter& counter;
     ~RecordsOnUnwind() { counter.inc(1.0); }
   };
-  EXPECT_THROW(profiled(handler_site,
+  EXPECT_THROW(profiled(service_handler_site,
                         [&] {
                           events->inc(1.0);
                           RecordsOnUnwind guard{*events};

@@ -14,8 +14,8 @@ namespace {
 using test::profiled;
 using testing::ElementsAre;
 
-constexpr detail::Site root_site{"root", "Api", "Api::root", "api.cpp", 1};
-constexpr detail::Site child_site{"child", "Api", "Api::child", "api.cpp", 2};
+constexpr detail::Site api_root_site{"root", "Api", "Api::root", "api.cpp", 1};
+constexpr detail::Site api_child_site{"child", "Api", "Api::child", "api.cpp", 2};
 
 TEST(ProfilerState, ShowsTheConfiguration) {
   Config config = test::example_config(/*error_raised_label=*/true);
@@ -35,7 +35,7 @@ TEST(ProfilerState, ResponseSizeIsHandedOverBeforeTimesAsInPython) {
   Config config = test::example_config();
   config.response_size_profile = true;
   auto capture = test::reset_profiler(config);
-  profiled(root_site, [] { return 7; });
+  profiled(api_root_site, [] { return 7; });
 
   std::vector<test::HandleCall> calls = capture->calls();
   ASSERT_EQ(calls.size(), 2u);
@@ -61,12 +61,12 @@ TEST(ProfilerState, HandleRecordsSwitchesMeasuringOffAndOn) {
   profiler().handle_records(false);
   EXPECT_FALSE(profiler().handle_records());
   EXPECT_FALSE(profiler().needs_profiling());
-  profiled(root_site, [] {});
+  profiled(api_root_site, [] {});
   EXPECT_TRUE(capture->calls().empty());
 
   profiler().handle_records(true);
   EXPECT_TRUE(profiler().needs_profiling());
-  profiled(root_site, [] {});
+  profiled(api_root_site, [] {});
   ASSERT_EQ(capture->all_records().size(), 1u);
   EXPECT_EQ(capture->all_records()[0].method, "Api:root");
 }
@@ -74,10 +74,10 @@ TEST(ProfilerState, HandleRecordsSwitchesMeasuringOffAndOn) {
 TEST(ProfilerState, ErrorRaisedLabelAppliesFromTheNextRecord) {
   auto capture = test::reset_profiler(test::example_config());
   EXPECT_FALSE(profiler().error_raised_label());
-  profiled(root_site, [] {});
+  profiled(api_root_site, [] {});
   profiler().error_raised_label(true);
   EXPECT_TRUE(profiler().error_raised_label());
-  profiled(root_site, [] {});
+  profiled(api_root_site, [] {});
 
   std::vector<Record> records = capture->all_records();
   ASSERT_EQ(records.size(), 2u);
@@ -89,9 +89,9 @@ TEST(ProfilerState, RecordsCountIsWhatWaitsOnThisThread) {
   test::reset_profiler(test::example_config());
   EXPECT_EQ(profiler().records_count(), 0u);
   std::size_t during = 0;
-  profiled(root_site, [&] {
-    profiled(child_site, [] {});
-    profiled(child_site, [] {});
+  profiled(api_root_site, [&] {
+    profiled(api_child_site, [] {});
+    profiled(api_child_site, [] {});
     during = profiler().records_count();
   });
   EXPECT_EQ(during, 2u);                      // the two children; the root records as it returns

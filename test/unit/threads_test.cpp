@@ -15,11 +15,11 @@ namespace {
 
 using test::profiled;
 
-constexpr int thread_count = 8;
-constexpr int roots_per_thread = 50;
+constexpr int threads_started = 8;
+constexpr int roots_per_started_thread = 50;
 
 // One item per thread, so a record shows which thread's tree it came from.
-constexpr detail::Site root_sites[thread_count] = {
+constexpr detail::Site started_threads_root_sites[threads_started] = {
     {"root", "Worker0", "Worker0::root", "w.cpp", 1}, {"root", "Worker1", "Worker1::root", "w.cpp", 1},
     {"root", "Worker2", "Worker2::root", "w.cpp", 1}, {"root", "Worker3", "Worker3::root", "w.cpp", 1},
     {"root", "Worker4", "Worker4::root", "w.cpp", 1}, {"root", "Worker5", "Worker5::root", "w.cpp", 1},
@@ -30,17 +30,17 @@ constexpr detail::Site child_site{"child", "Shared", "Shared::child", "w.cpp", 2
 TEST(Threads, EachThreadHasItsOwnTree) {
   auto capture = test::reset_profiler(test::example_config());
   std::vector<std::thread> threads;
-  for (int t = 0; t < thread_count; ++t) {
+  for (int t = 0; t < threads_started; ++t) {
     threads.emplace_back([t] {
-      for (int i = 0; i < roots_per_thread; ++i) {
-        profiled(root_sites[t], [] { profiled(child_site, [] { profiled(child_site, [] {}); }); });
+      for (int i = 0; i < roots_per_started_thread; ++i) {
+        profiled(started_threads_root_sites[t], [] { profiled(child_site, [] { profiled(child_site, [] {}); }); });
       }
     });
   }
   for (std::thread& thread : threads) thread.join();
 
   const auto calls = capture->calls();
-  ASSERT_EQ(calls.size(), static_cast<std::size_t>(thread_count * roots_per_thread));
+  ASSERT_EQ(calls.size(), static_cast<std::size_t>(threads_started * roots_per_started_thread));
   std::map<std::string, int> records_per_item;
   for (const auto& call : calls) {
     ASSERT_EQ(call.records.size(), 3u);
@@ -51,8 +51,8 @@ TEST(Threads, EachThreadHasItsOwnTree) {
     for (const Record& record : call.records) EXPECT_EQ(record.item, item);
     records_per_item[item] += 3;
   }
-  ASSERT_EQ(records_per_item.size(), static_cast<std::size_t>(thread_count));
-  for (const auto& [item, count] : records_per_item) EXPECT_EQ(count, 3 * roots_per_thread) << item;
+  ASSERT_EQ(records_per_item.size(), static_cast<std::size_t>(threads_started));
+  for (const auto& [item, count] : records_per_item) EXPECT_EQ(count, 3 * roots_per_started_thread) << item;
 }
 
 TEST(Threads, ConfigChangesWhileThreadsProfile) {
@@ -61,7 +61,7 @@ TEST(Threads, ConfigChangesWhileThreadsProfile) {
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&stop, t] {
-      while (!stop.load()) profiled(root_sites[t], [] { profiled(child_site, [] {}); });
+      while (!stop.load()) profiled(started_threads_root_sites[t], [] { profiled(child_site, [] {}); });
     });
   }
   testing::internal::CaptureStderr();  // replace/delete warnings
@@ -101,7 +101,7 @@ TEST(Threads, ThreadLocalDestructorsRunAfterTheRuntimesOwnAreProfiledAsRoots) {
   auto capture = test::reset_profiler(test::example_config());
   std::thread thread([] {
     profiles_when_destroyed.armed = true;
-    profiled(root_sites[0], [] {});
+    profiled(started_threads_root_sites[0], [] {});
   });
   thread.join();
   EXPECT_EQ(test::methods_of(capture->all_records()), (std::vector<std::string>{"Worker0:root", "Shared:child"}));
