@@ -46,6 +46,7 @@ void ThreadRecords::forget_if_cleared() {
   const std::uint64_t now = clear_epoch.load(std::memory_order_relaxed);
   if (epoch_ == now) return;
   entries_.clear();
+  wide_.clear();
   observations_.clear();
   whole_.clear();
   epoch_ = now;
@@ -54,14 +55,21 @@ void ThreadRecords::forget_if_cleared() {
 void ThreadRecords::add_time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
                              ErrorRaised error_raised) {
   forget_if_cleared();
-  entries_.append(WaitingEntry::time(metric_id, node, elapsed, error_raised));
+  append(WaitingEntry::time_word(node, error_raised), metric_id, elapsed);
+}
+
+[[gnu::noinline]] void ThreadRecords::append_wide(std::uintptr_t node_word, std::uint64_t metric_id,
+                                                  std::int64_t payload) {
+  wide_.append({metric_id, payload});
+  entries_.append({node_word, WaitingEntry::wide(wide_.size() - 1)});
 }
 
 void ThreadRecords::add_observation(std::uint64_t metric_id, const ContextNode& node, ErrorRaised error_raised,
                                     const WaitingObservation& observation) {
   forget_if_cleared();
   observations_.append(observation);
-  entries_.append(WaitingEntry::observation(metric_id, node, error_raised, observations_.size() - 1));
+  append(WaitingEntry::observation_word(node, error_raised), metric_id,
+         static_cast<std::int64_t>(observations_.size() - 1));
 }
 
 Record& ThreadRecords::next_whole() {
@@ -70,7 +78,7 @@ Record& ThreadRecords::next_whole() {
 }
 
 void ThreadRecords::add_whole(std::uint64_t metric_id) {
-  entries_.append(WaitingEntry::whole(metric_id, whole_.size()));
+  append(WaitingEntry::whole_word, metric_id, static_cast<std::int64_t>(whole_.size()));
   whole_.add();
 }
 
@@ -82,9 +90,11 @@ std::size_t ThreadRecords::size() {
 void ThreadRecords::take(TakenRecords& taken) {
   forget_if_cleared();
   taken.entries.clear();
+  taken.wide.clear();
   taken.observations.clear();
   taken.whole.clear();
   entries_.swap(taken.entries);
+  wide_.swap(taken.wide);
   observations_.swap(taken.observations);
   std::swap(whole_, taken.whole);
 }

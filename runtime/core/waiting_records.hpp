@@ -41,31 +41,42 @@ struct WaitingObservation {
 // is kept as its node and ticks and becomes a Record only when handed over;
 // so is an operation of a numeric metric, as its node and a
 // WaitingObservation kept apart; any other record is kept whole, apart.
-// Three words: a thread keeps up to waiting_records_limit of them between
-// hand-overs.
+// Two words: a thread keeps up to waiting_records_limit of them between
+// hand-overs (bench/README.md, the memory table).
 struct WaitingEntry {
-  std::uint64_t metric_id;
   // A timed call's or an observation's node, with its ErrorRaised in the two
   // low bits and observation_bit set for an observation (a node is aligned
   // to 8 bytes); 0 for a whole record.
   std::uintptr_t node_and_error_raised;
-  // A timed call's ticks; the index of the observation or of the whole
-  // record otherwise.
-  std::int64_t ticks_or_index;
+  // The metric's id in the low id_bits and above them the payload: a timed
+  // call's ticks, or the index of the observation or of the whole record.
+  // An id or a payload that does not fit leaves the low bits 0 (ids start
+  // at 1) and puts above them the index of a WideEntry holding both.
+  std::uint64_t metric_and_payload;
 
-  static WaitingEntry time(std::uint64_t metric_id, const ContextNode& node, Ticks elapsed,
-                           ErrorRaised error_raised) noexcept {
-    return {metric_id, reinterpret_cast<std::uintptr_t>(&node) | static_cast<std::uintptr_t>(error_raised), elapsed};
+  static constexpr unsigned id_bits = 16;
+  static constexpr std::uint64_t id_mask = (std::uint64_t{1} << id_bits) - 1;
+  static constexpr std::uintptr_t error_raised_bits = 3;
+  static constexpr std::uintptr_t observation_bit = 4;
+
+  static std::uintptr_t time_word(const ContextNode& node, ErrorRaised error_raised) noexcept {
+    return reinterpret_cast<std::uintptr_t>(&node) | static_cast<std::uintptr_t>(error_raised);
   }
-  static WaitingEntry observation(std::uint64_t metric_id, const ContextNode& node, ErrorRaised error_raised,
-                                  std::size_t index) noexcept {
-    return {metric_id,
-            reinterpret_cast<std::uintptr_t>(&node) | static_cast<std::uintptr_t>(error_raised) | observation_bit,
-            static_cast<std::int64_t>(index)};
+  static std::uintptr_t observation_word(const ContextNode& node, ErrorRaised error_raised) noexcept {
+    return time_word(node, error_raised) | observation_bit;
   }
-  static WaitingEntry whole(std::uint64_t metric_id, std::size_t index) noexcept {
-    return {metric_id, 0, static_cast<std::int64_t>(index)};
+  static constexpr std::uintptr_t whole_word = 0;
+
+  // Whether the id and the payload share one word (a negative payload, which
+  // a clock stepping back could make, does not fit either).
+  static bool fits(std::uint64_t metric_id, std::int64_t payload) noexcept {
+    return ((metric_id >> id_bits) | (static_cast<std::uint64_t>(payload) >> (64 - id_bits))) == 0;
   }
+  static std::uint64_t packed(std::uint64_t metric_id, std::int64_t payload) noexcept {
+    return static_cast<std::uint64_t>(payload) << id_bits | metric_id;
+  }
+  static std::uint64_t wide(std::size_t wide_index) noexcept { return std::uint64_t{wide_index} << id_bits; }
+
   const ContextNode* node() const noexcept {
     return reinterpret_cast<const ContextNode*>(node_and_error_raised & ~(error_raised_bits | observation_bit));
   }
@@ -73,11 +84,16 @@ struct WaitingEntry {
     return static_cast<ErrorRaised>(node_and_error_raised & error_raised_bits);
   }
   bool is_observation() const noexcept { return (node_and_error_raised & observation_bit) != 0; }
-
-  static constexpr std::uintptr_t error_raised_bits = 3;
-  static constexpr std::uintptr_t observation_bit = 4;
+  bool is_wide() const noexcept { return (metric_and_payload & id_mask) == 0; }
+  std::size_t wide_index() const noexcept { return static_cast<std::size_t>(metric_and_payload >> id_bits); }
 };
-static_assert(sizeof(WaitingEntry) == 24);
+static_assert(sizeof(WaitingEntry) == 16);
+
+// A waiting entry's metric id and payload when they do not fit in its word.
+struct WideEntry {
+  std::uint64_t metric_id;
+  std::int64_t payload;
+};
 
 struct SharedRecord {
   std::uint64_t metric_id;
@@ -86,14 +102,43 @@ struct SharedRecord {
 
 using WaitingEntries = AppendBuffer<WaitingEntry, waiting_records_limit>;
 using WaitingObservations = AppendBuffer<WaitingObservation, waiting_records_limit>;
+// Rare (an id past 65,535 metrics made, a call of over a day), so it grows
+// from a few.
+using WideEntries = AppendBuffer<WideEntry, 4>;
 
 // What one hand-over takes: the shared buffer's records, then the thread's.
 // Kept by the thread from one hand-over to the next to reuse its capacity.
 struct TakenRecords {
   std::vector<SharedRecord> shared;
   WaitingEntries entries;
+  WideEntries wide;
   WaitingObservations observations;
   RecordPool whole;
+
+  std::uint64_t metric_id(const WaitingEntry& entry) const noexcept {
+    return entry.is_wide() ? wide[entry.wide_index()].metric_id : entry.metric_and_payload & WaitingEntry::id_mask;
+  }
+  std::int64_t payload(const WaitingEntry& entry) const noexcept {
+    return entry.is_wide() ? wide[entry.wide_index()].payload
+                           : static_cast<std::int64_t>(entry.metric_and_payload >> WaitingEntry::id_bits);
+  }
+  // Calls add(entry, payload) for each entry of the metric `id`, in order: a
+  // hand-over does it once per metric.
+  template <class Add>
+  void for_each_of_metric(std::uint64_t id, Add add) const {
+    if (wide.size() == 0) {
+      // The usual case: the low bits alone say an entry's metric (an id too
+      // large for them never equals them).
+      for (const WaitingEntry& entry : entries) {
+        if ((entry.metric_and_payload & WaitingEntry::id_mask) != id) continue;
+        add(entry, static_cast<std::int64_t>(entry.metric_and_payload >> WaitingEntry::id_bits));
+      }
+      return;
+    }
+    for (const WaitingEntry& entry : entries) {
+      if (metric_id(entry) == id) add(entry, payload(entry));
+    }
+  }
 };
 
 // One thread's waiting records. Profiler::clear() discards them from another
@@ -115,8 +160,14 @@ class ThreadRecords {
 
  private:
   void forget_if_cleared();
+  void append(std::uintptr_t node_word, std::uint64_t metric_id, std::int64_t payload) {
+    if (!WaitingEntry::fits(metric_id, payload)) return append_wide(node_word, metric_id, payload);
+    entries_.append({node_word, WaitingEntry::packed(metric_id, payload)});
+  }
+  void append_wide(std::uintptr_t node_word, std::uint64_t metric_id, std::int64_t payload);
 
   WaitingEntries entries_;
+  WideEntries wide_;
   WaitingObservations observations_;
   RecordPool whole_;
   std::uint64_t epoch_;
