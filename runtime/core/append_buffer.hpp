@@ -24,6 +24,7 @@ class AppendBuffer {
     entries_[size_++] = entry;
   }
   std::size_t size() const noexcept { return size_; }
+  std::size_t capacity() const noexcept { return room_; }
   const Entry& operator[](std::size_t i) const noexcept { return entries_[i]; }
   const Entry* begin() const noexcept { return entries_.get(); }
   const Entry* end() const noexcept { return entries_.get() + size_; }

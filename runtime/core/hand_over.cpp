@@ -90,6 +90,7 @@ void hand_over_records(ThreadState& state) noexcept {
     // No waiting record points to a label set now: this hand-over took them
     // all, and operations made meanwhile (the thread is busy) wait whole.
     state.label_sets.tidy([&](std::uint64_t id) { return registered(*registry, id); });
+    state.records.give_back(buffers.taken);
   } catch (...) {
     log_error("records could not be handed over and are lost (out of memory?)");
   }

@@ -99,6 +99,24 @@ void ThreadRecords::take(TakenRecords& taken) {
   std::swap(whole_, taken.whole);
 }
 
+namespace {
+
+template <class Buffer>
+void give_back_buffer(Buffer& thread_buffer, Buffer& taken_buffer) noexcept {
+  if (thread_buffer.capacity() != 0) return;
+  taken_buffer.clear();
+  std::swap(thread_buffer, taken_buffer);
+}
+
+}  // namespace
+
+void ThreadRecords::give_back(TakenRecords& taken) noexcept {
+  give_back_buffer(entries_, taken.entries);
+  give_back_buffer(wide_, taken.wide);
+  give_back_buffer(observations_, taken.observations);
+  give_back_buffer(whole_, taken.whole);
+}
+
 ThreadRecords* records_of_current_tree() noexcept {
   ThreadState* state = existing_thread_state();
   return state != nullptr && state->current != nullptr ? &state->records : nullptr;

@@ -154,9 +154,14 @@ class ThreadRecords {
   Record& next_whole();
   void add_whole(std::uint64_t metric_id);
   std::size_t size();
-  // Swaps the waiting records into `taken`; what `taken` held (handed over
-  // already) is dropped and its buffers are reused for the next records.
+  // Moves the waiting records into `taken`, whose own buffers are emptied
+  // and left to the thread when give_back() did not take them back.
   void take(TakenRecords& taken);
+  // Once `taken` is handed over: its buffers become the thread's again unless
+  // records made meanwhile (by handlers) made buffers of their own, so that
+  // a thread does not hold two sets of buffers, the thread's and those being
+  // handed over, from one hand-over to the next.
+  void give_back(TakenRecords& taken) noexcept;
 
  private:
   void forget_if_cleared();

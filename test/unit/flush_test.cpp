@@ -43,6 +43,43 @@ TEST(Flush, HandsFinishedCallsOverWhileTheRootGoesOn) {
   EXPECT_THAT(methods_of(capture->calls()[1].records), ElementsAre("Api:root"));
 }
 
+// Counts the hand-overs it is given on its metric: a handler whose work
+// makes records of its own.
+class CountingHandler : public Handler {
+ public:
+  explicit CountingHandler(std::shared_ptr<Counter> handled) : Handler("counting"), handled_(std::move(handled)) {}
+  void handle(const std::vector<Record>&, std::string_view) override { handled_->inc(1.0); }
+
+ private:
+  std::shared_ptr<Counter> handled_;
+};
+
+// A hand-over gives its buffers back to the thread afterwards: records that a
+// handler makes meanwhile wait in buffers of their own, for the next one.
+TEST(Flush, RecordsAHandlerMakesDuringAHandOverWaitForTheNext) {
+  auto capture = test::reset_profiler(test::example_config());
+  auto handled = std::make_shared<Counter>("handled", "EXAMPLE", "count");
+  profiler().add_metric(handled);
+  profiler().add_handler(std::make_shared<CountingHandler>(handled));
+  profiled(root_site, [&] {
+    profiled(child_site, [] {});
+    profiler().flush();
+    EXPECT_EQ(profiler().records_count(), 1u);  // the handler's inc(), made during the flush
+    profiled(child_site, [] {});
+    profiler().flush();
+  });
+
+  std::vector<std::string> handed_over;
+  for (const test::HandleCall& call : capture->calls()) {
+    for (const Record& record : call.records) handed_over.push_back(call.profiler_name + " " + record.method);
+  }
+  // The handler's records are made inside the root, where the flushes are:
+  // one in the first hand-over, one per metric handed over in the others.
+  EXPECT_THAT(handed_over,
+              ElementsAre("time_profiler Api:root.child", "time_profiler Api:root.child", "handled Api:root",
+                          "time_profiler Api:root", "handled Api:root", "handled Api:root"));
+}
+
 TEST(Flush, HandsOverRecordsMadeOutsideProfiledCalls) {
   auto capture = test::reset_profiler(test::example_config());
   auto requests = std::make_shared<Counter>("requests", "EXAMPLE", "count");
