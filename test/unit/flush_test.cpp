@@ -43,11 +43,12 @@ TEST(Flush, HandsFinishedCallsOverWhileTheRootGoesOn) {
   EXPECT_THAT(methods_of(capture->calls()[1].records), ElementsAre("Api:root"));
 }
 
-// Counts the hand-overs it is given on its metric: a handler whose work
-// makes records of its own.
-class CountingHandler : public Handler {
+// Adds one to `handled` per metric's records it is given: a handler whose
+// work makes records of its own.
+class RecordMakingHandler : public Handler {
  public:
-  explicit CountingHandler(std::shared_ptr<Counter> handled) : Handler("counting"), handled_(std::move(handled)) {}
+  explicit RecordMakingHandler(std::shared_ptr<Counter> handled)
+      : Handler("record_making"), handled_(std::move(handled)) {}
   void handle(const std::vector<Record>&, std::string_view) override { handled_->inc(1.0); }
 
  private:
@@ -60,7 +61,7 @@ TEST(Flush, RecordsAHandlerMakesDuringAHandOverWaitForTheNext) {
   auto capture = test::reset_profiler(test::example_config());
   auto handled = std::make_shared<Counter>("handled", "EXAMPLE", "count");
   profiler().add_metric(handled);
-  profiler().add_handler(std::make_shared<CountingHandler>(handled));
+  profiler().add_handler(std::make_shared<RecordMakingHandler>(handled));
   profiled(root_site, [&] {
     profiled(child_site, [] {});
     profiler().flush();
