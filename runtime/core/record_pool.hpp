@@ -34,14 +34,22 @@ class RecordPool {
   // others are set aside with their buffers, for next() to bring back to
   // their slots.
   const std::vector<Record>& added() {
-    while (records_.size() > count_) {
-      spare_.push_back(std::move(records_.back()));
-      records_.pop_back();
-    }
+    if (records_.size() > count_) set_aside_unused();
     return records_;
   }
 
  private:
+  [[gnu::noinline]] void set_aside_unused() {
+    // Room for every record the pool has made, taken at once: growing by
+    // doubling as records come one by one would hold up to twice as many,
+    // and, while it grows, both the old and the new room.
+    spare_.reserve(records_.size() + spare_.size());
+    while (records_.size() > count_) {
+      spare_.push_back(std::move(records_.back()));
+      records_.pop_back();
+    }
+  }
+
   // Apart from next(), which a hand-over calls for every record, so that
   // the usual case stays small enough to inline.
   [[gnu::noinline]] Record& next_new() {
