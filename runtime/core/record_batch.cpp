@@ -4,8 +4,6 @@
 #include <utility>
 
 #include "context_node.hpp"
-#include "label_set.hpp"
-#include "number_operation.hpp"
 
 namespace phanos::detail {
 
@@ -30,8 +28,8 @@ void RecordBatch::fill_from(Record& record, const Metric& metric, const ContextN
   record.method.assign(node.context);
 }
 
-void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double milliseconds,
-                           ErrorRaised error_raised) {
+void RecordBatch::write_time(const Metric& metric, const ContextNode& node, double milliseconds,
+                             ErrorRaised error_raised) {
   const std::size_t slot = next_slot();
   Record& record = records_[slot];
   set_number(record.value, milliseconds);
@@ -47,8 +45,8 @@ void RecordBatch::add_time(const Metric& metric, const ContextNode& node, double
   record.operation.assign("observe");
 }
 
-void RecordBatch::add_observation(const Metric& metric, const ContextNode& node, ErrorRaised error_raised,
-                                  const WaitingObservation& observation) {
+void RecordBatch::write_observation(const Metric& metric, const ContextNode& node, ErrorRaised error_raised,
+                                    const WaitingObservation& observation) {
   const std::size_t slot = next_slot();
   Record& record = records_[slot];
   set_number(record.value, observation.value);

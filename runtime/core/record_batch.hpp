@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "label_set.hpp"
+#include "number_operation.hpp"
 #include "phanos/metric.hpp"
 #include "phanos/record.hpp"
 #include "record_pool.hpp"
@@ -28,9 +30,19 @@ class RecordBatch {
     records_.clear();
     if (records_.capacity() < fits_at_most) reserve(count());
   }
-  void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
+  // Inline for the usual record, one whose slot held a record of the same
+  // origin last time: only its value changes.
+  void add_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised) {
+    if (!refresh(Origin(node, 0, error_raised, NumberOperation::observe), milliseconds)) {
+      write_time(metric, node, milliseconds, error_raised);
+    }
+  }
   void add_observation(const Metric& metric, const ContextNode& node, ErrorRaised error_raised,
-                       const WaitingObservation& observation);
+                       const WaitingObservation& observation) {
+    if (!refresh(Origin(node, observation.labels->serial, error_raised, observation.operation), observation.value)) {
+      write_observation(metric, node, error_raised, observation);
+    }
+  }
   // Takes the record's contents, leaving it this batch's old buffers to
   // write its next record into.
   void add(Record& record);
@@ -54,6 +66,22 @@ class RecordBatch {
                static_cast<std::uint64_t>(operation)) {}
     bool operator==(const Origin& other) const noexcept { return node == other.node && rest == other.rest; }
   };
+
+  // Gives the next slot's record `number` as its value and adds it, when
+  // that record was made from `origin` and holds a number; whether it did.
+  bool refresh(const Origin& origin, double number) noexcept {
+    Record* kept = records_.next_kept();
+    if (kept == nullptr || !(origins_[records_.size()] == origin)) return false;
+    double* held = std::get_if<double>(&kept->value);
+    if (held == nullptr) return false;
+    *held = number;
+    records_.add();
+    return true;
+  }
+  // The record of a slot that held another (or none) so far, written whole.
+  void write_time(const Metric& metric, const ContextNode& node, double milliseconds, ErrorRaised error_raised);
+  void write_observation(const Metric& metric, const ContextNode& node, ErrorRaised error_raised,
+                         const WaitingObservation& observation);
 
   std::size_t next_slot() {
     records_.next();

@@ -18,6 +18,9 @@ class RecordPool {
  public:
   // A record to overwrite, whatever it held; it counts once add() is called.
   Record& next() { return count_ < records_.size() ? records_[count_] : next_new(); }
+  // The record next() would give when it is one kept from an earlier
+  // filling; null when next() would make one.
+  Record* next_kept() noexcept { return count_ < records_.size() ? &records_[count_] : nullptr; }
   // Keeps the record next() gave; returns its slot.
   std::size_t add() noexcept { return count_++; }
 
