@@ -9,6 +9,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ctime>
+#include <ratio>
+#include <type_traits>
 
 #if defined(__x86_64__)
 #include <x86intrin.h>
@@ -25,7 +28,14 @@ inline Ticks clock_ticks() noexcept {
 #if defined(__x86_64__)
   if (ticks_are_tsc) return static_cast<Ticks>(__rdtsc());
 #endif
-  return std::chrono::steady_clock::now().time_since_epoch().count();
+  // steady_clock::now()'s own reading, CLOCK_MONOTONIC in nanoseconds, made
+  // inline: libstdc++'s now() is a call through the PLT to a function that
+  // makes this same call.
+  static_assert(std::is_same_v<std::chrono::steady_clock::period, std::nano>,
+                "milliseconds_per_tick() takes these ticks for steady_clock's");
+  timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return static_cast<Ticks>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
 // Milliseconds per tick, measured now against steady_clock over the time
