@@ -8,6 +8,7 @@
 #include <cstddef>
 
 #include "../../bench/allocation_counter.hpp"
+#include "counting_handler.hpp"
 #include "test_support.hpp"
 
 namespace phanos {
@@ -19,19 +20,6 @@ int descend(int depth) {
   return test::profiled(descend_site, [&] { return depth == 0 ? 0 : 1 + descend(depth - 1); });
 }
 
-// Looks at every record without keeping any, so that only phanos' own
-// memory is counted.
-class CountingHandler : public Handler {
- public:
-  using Handler::Handler;
-  void handle(const std::vector<Record>& records, std::string_view) override {
-    for (const Record& record : records) longest_method = std::max(longest_method, record.method.size());
-    count += records.size();
-  }
-  std::size_t count = 0;
-  std::size_t longest_method = 0;
-};
-
 // The heap phanos holds at the peak of a recursion `depth` deep.
 long peak_heap_of_recursion(int depth) {
   const long before = phanos_bench::heap_in_use();
@@ -41,11 +29,7 @@ long peak_heap_of_recursion(int depth) {
 }
 
 TEST(DeepRecursion, MemoryStopsGrowingAtTheBoundOnCallPaths) {
-  Profiler& p = profiler();
-  test::reset_profiler(test::example_config());
-  p.delete_handlers();
-  auto counter = std::make_shared<CountingHandler>("count");
-  p.add_handler(counter);
+  const auto counter = test::reset_profiler_counting();
 
   // The first recursion makes the nodes and buffers the others reuse.
   const long first = peak_heap_of_recursion(1'000);
@@ -57,7 +41,7 @@ TEST(DeepRecursion, MemoryStopsGrowingAtTheBoundOnCallPaths) {
   EXPECT_EQ(static_cast<long>(counter->longest_method), at_bound_method);
   EXPECT_GT(first, 0);
   EXPECT_LE(ten_times_deeper, deep);
-  p.delete_handlers();
+  profiler().delete_handlers();
 }
 
 }  // namespace
