@@ -1,12 +1,13 @@
 #pragma once
 // Google Benchmark's console output, followed by each measured figure set
-// against its baseline from the same run, and each counter a benchmark sets
-// (bytes, say) against its goal.
+// against its baseline from the same run (and, where it has one, its goal),
+// and each counter a benchmark sets (bytes, say) against its goal.
 
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ struct Comparison {
   std::string baseline;
   std::string description;
   Compare compare = Compare::ratio;
+  // The ratio (or the difference, in nanoseconds) must stay at or below it.
+  std::optional<double> at_most = std::nullopt;
 };
 
 // A counter of one benchmark that must stay at or below `at_most`.
@@ -57,14 +60,18 @@ class RatioReporter : public benchmark::ConsoleReporter {
       const auto baseline = nanoseconds_.find(c.baseline);
       if (measured == nanoseconds_.end() || baseline == nanoseconds_.end()) continue;
       char line[256];
-      if (c.compare == Compare::difference) {
-        std::snprintf(line, sizeof line, "  %-52s %8.2f ns vs %8.2f ns: %+.2f ns\n", c.description.c_str(),
-                      measured->second, baseline->second, measured->second - baseline->second);
-      } else {
-        std::snprintf(line, sizeof line, "  %-52s %8.2f ns vs %8.2f ns: %.2fx\n", c.description.c_str(),
-                      measured->second, baseline->second, measured->second / baseline->second);
-      }
+      const bool difference = c.compare == Compare::difference;
+      const double value = difference ? measured->second - baseline->second : measured->second / baseline->second;
+      std::snprintf(line, sizeof line,
+                    difference ? "  %-52s %8.2f ns vs %8.2f ns: %+.2f ns" : "  %-52s %8.2f ns vs %8.2f ns: %.2fx",
+                    c.description.c_str(), measured->second, baseline->second, value);
       out << line;
+      if (c.at_most) {
+        std::snprintf(line, sizeof line, difference ? ", goal <= %+g ns: %s" : ", goal <= %gx: %s", *c.at_most,
+                      value <= *c.at_most ? "met" : "NOT met");
+        out << line;
+      }
+      out << '\n';
     }
     out << "\nagainst goals:\n";
     for (const CounterGoal& goal : goals_) {
