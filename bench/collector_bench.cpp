@@ -84,6 +84,20 @@ void BM_collector_render(benchmark::State& state) {
 }
 BENCHMARK(BM_collector_render)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
 
+// The same with --state-file, where /metrics shows the last checkpoint saved
+// (here one with every series and 10,000 message ids) instead of the counts
+// in memory.
+void BM_collector_render_saved_checkpoint(benchmark::State& state) {
+  const int series = static_cast<int>(state.range(0));
+  BrokerStatus broker;
+  Ingest ingest = make_ingest(broker);
+  ingest.ingest(message(series, series));
+  for (int i = 0; i < 10000; ++i) ingest.ingest(message(1, series), "message-" + std::to_string(i));
+  ingest.checkpoint_saved(ingest.checkpoint("bench"));
+  for (auto _ : state) benchmark::DoNotOptimize(ingest.render());
+}
+BENCHMARK(BM_collector_render_saved_checkpoint)->Arg(100)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
 // One /api/tree answer (what a page load or refresh asks) with `series`
 // time_profiler series: under the lock ingestion takes, as a rendering.
 void BM_collector_tree(benchmark::State& state) {

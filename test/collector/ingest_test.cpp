@@ -122,6 +122,8 @@ TEST_F(IngestTest, WithACheckpointSavedMetricsShowsWhatItHolds) {
   EXPECT_TRUE(has_line(text, "phanos_collector_broker_connected 1")) << text;  // live
   EXPECT_EQ(text.substr(0, text.find("phanos_collector_broker_connected")),
             one_message.substr(0, one_message.find("phanos_collector_broker_connected")));
+  broker.connected = false;  // the same checkpoint, shown again: the broker's state is still live
+  EXPECT_TRUE(has_line(ingest.render(), "phanos_collector_broker_connected 0"));
   ingest.checkpoint_saved(ingest.checkpoint("q"));
   text = ingest.render();
   EXPECT_TRUE(has_line(text, "phanos_collector_messages_total 2")) << text;

@@ -67,12 +67,17 @@ std::string Ingest::render() {
     }
     saved = saved_checkpoint_;
   }
-  // Written by checkpoint(), whose output decode_checkpoint() reads back.
-  const auto state = std::get<CollectorState>(decode_checkpoint(*saved));
-  write_exposition(out, state.families, state.bucket_bounds);
-  std::size_t series = 0;
-  for (const auto& [name, family] : state.families) series += family.series.size();
-  write_own_metrics(out, state.counts, series);
+  std::lock_guard<std::mutex> lock(saved_rendering_mutex_);
+  if (saved_rendering_.checkpoint != saved) {
+    // Written by checkpoint(), whose output decode_checkpoint() reads back.
+    auto state = std::get<CollectorState>(decode_checkpoint(*saved));
+    SavedRendering rendering{saved, {}, std::move(state.counts), 0};
+    write_exposition(rendering.exposition, state.families, state.bucket_bounds);
+    for (const auto& [name, family] : state.families) rendering.series += family.series.size();
+    saved_rendering_ = std::move(rendering);
+  }
+  out = saved_rendering_.exposition;
+  write_own_metrics(out, saved_rendering_.counts, saved_rendering_.series);
   return out;
 }
 

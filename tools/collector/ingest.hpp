@@ -77,6 +77,18 @@ class Ingest {
   CollectorCounts counts_;
   std::shared_ptr<const std::string> saved_checkpoint_;  // what render() shows, when set
   std::size_t last_rendering_size_ = 4096;
+
+  // The saved checkpoint as render() shows it, decoded once per checkpoint
+  // rather than once per scrape (a checkpoint holds every series and up to
+  // --dedup-window message ids). The broker's state stays live.
+  struct SavedRendering {
+    std::shared_ptr<const std::string> checkpoint;
+    std::string exposition;
+    CollectorCounts counts;
+    std::size_t series = 0;
+  };
+  std::mutex saved_rendering_mutex_;
+  SavedRendering saved_rendering_;
 };
 
 }  // namespace phanos::collector
