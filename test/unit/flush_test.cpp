@@ -17,22 +17,16 @@
 namespace phanos {
 namespace {
 
+using test::api_child_site;
+using test::api_root_site;
+using test::methods_of;
 using test::profiled;
 using testing::ElementsAre;
 
-constexpr detail::Site root_site{"root", "Api", "Api::root", "api.cpp", 1};
-constexpr detail::Site child_site{"child", "Api", "Api::child", "api.cpp", 2};
-
-std::vector<std::string> methods_of(const std::vector<Record>& records) {
-  std::vector<std::string> methods;
-  for (const Record& record : records) methods.push_back(record.method);
-  return methods;
-}
-
 TEST(Flush, HandsFinishedCallsOverWhileTheRootGoesOn) {
   auto capture = test::reset_profiler(test::example_config());
-  profiled(root_site, [&] {
-    profiled(child_site, [] {});
+  profiled(api_root_site, [&] {
+    profiled(api_child_site, [] {});
     EXPECT_EQ(profiler().records_count(), 1u);
     profiler().flush();
     EXPECT_EQ(profiler().records_count(), 0u);
@@ -62,11 +56,11 @@ TEST(Flush, RecordsAHandlerMakesDuringAHandOverWaitForTheNext) {
   auto handled = std::make_shared<Counter>("handled", "EXAMPLE", "count");
   profiler().add_metric(handled);
   profiler().add_handler(std::make_shared<RecordMakingHandler>(handled));
-  profiled(root_site, [&] {
-    profiled(child_site, [] {});
+  profiled(api_root_site, [&] {
+    profiled(api_child_site, [] {});
     profiler().flush();
     EXPECT_EQ(profiler().records_count(), 1u);  // the handler's inc(), made during the flush
-    profiled(child_site, [] {});
+    profiled(api_child_site, [] {});
     profiler().flush();
   });
 
@@ -139,11 +133,11 @@ TEST(FlushAll, OtherThreadsHandOverAtTheirNextCallsEnd) {
   };
 
   std::thread worker([&] {
-    profiled(root_site, [&] {
-      profiled(child_site, [] {});
+    profiled(api_root_site, [&] {
+      profiled(api_child_site, [] {});
       go_to(1);
       wait_for(2);
-      profiled(child_site, [] {});  // ends after flush_all(): both children go out
+      profiled(api_child_site, [] {});  // ends after flush_all(): both children go out
       go_to(3);
       wait_for(4);
     });

@@ -11,11 +11,10 @@
 namespace phanos {
 namespace {
 
+using test::api_child_site;
+using test::api_root_site;
 using test::profiled;
 using testing::ElementsAre;
-
-constexpr detail::Site api_root_site{"root", "Api", "Api::root", "api.cpp", 1};
-constexpr detail::Site api_child_site{"child", "Api", "Api::child", "api.cpp", 2};
 
 TEST(ProfilerState, ShowsTheConfiguration) {
   Config config = test::example_config(/*error_raised_label=*/true);

@@ -66,6 +66,10 @@ inline std::shared_ptr<CapturingHandler> reset_profiler(const Config& config) {
   return capture;
 }
 
+// A root and the child it calls, for tests that need no other call sites.
+inline constexpr detail::Site api_root_site{"root", "Api", "Api::root", "api.cpp", 1};
+inline constexpr detail::Site api_child_site{"child", "Api", "Api::child", "api.cpp", 2};
+
 // What the plugin generates for a function annotated [[phanos::profile]].
 template <class Body>
 decltype(auto) profiled(const detail::Site& site, Body&& body) {
