@@ -84,8 +84,11 @@ struct WaitingEntry {
     return static_cast<ErrorRaised>(node_and_error_raised & error_raised_bits);
   }
   bool is_observation() const noexcept { return (node_and_error_raised & observation_bit) != 0; }
-  bool is_wide() const noexcept { return (metric_and_payload & id_mask) == 0; }
-  std::size_t wide_index() const noexcept { return static_cast<std::size_t>(metric_and_payload >> id_bits); }
+  // The id and the payload as packed(); of a wide entry, 0 and its index.
+  std::uint64_t packed_metric_id() const noexcept { return metric_and_payload & id_mask; }
+  std::int64_t packed_payload() const noexcept { return static_cast<std::int64_t>(metric_and_payload >> id_bits); }
+  bool is_wide() const noexcept { return packed_metric_id() == 0; }
+  std::size_t wide_index() const noexcept { return static_cast<std::size_t>(packed_payload()); }
 };
 static_assert(sizeof(WaitingEntry) == 16);
 
@@ -116,11 +119,10 @@ struct TakenRecords {
   RecordPool whole;
 
   std::uint64_t metric_id(const WaitingEntry& entry) const noexcept {
-    return entry.is_wide() ? wide[entry.wide_index()].metric_id : entry.metric_and_payload & WaitingEntry::id_mask;
+    return entry.is_wide() ? wide[entry.wide_index()].metric_id : entry.packed_metric_id();
   }
   std::int64_t payload(const WaitingEntry& entry) const noexcept {
-    return entry.is_wide() ? wide[entry.wide_index()].payload
-                           : static_cast<std::int64_t>(entry.metric_and_payload >> WaitingEntry::id_bits);
+    return entry.is_wide() ? wide[entry.wide_index()].payload : entry.packed_payload();
   }
   // Calls add(entry, payload) for each entry of the metric `id`, in order: a
   // hand-over does it once per metric.
@@ -130,8 +132,7 @@ struct TakenRecords {
       // The usual case: the low bits alone say an entry's metric (an id too
       // large for them never equals them).
       for (const WaitingEntry& entry : entries) {
-        if ((entry.metric_and_payload & WaitingEntry::id_mask) != id) continue;
-        add(entry, static_cast<std::int64_t>(entry.metric_and_payload >> WaitingEntry::id_bits));
+        if (entry.packed_metric_id() == id) add(entry, entry.packed_payload());
       }
       return;
     }
